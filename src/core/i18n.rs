@@ -1,0 +1,182 @@
+//! The two interface languages and every interface string, as plain data (question content stays in Japanese).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "ja" => Some(Lang::Ja),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed string of the interface. One struct, so a missing translation is a compile error.
+pub struct Texts {
+    pub app_title: &'static str,
+    pub switch_language: &'static str,
+    pub other_language_name: &'static str,
+    pub loading: &'static str,
+    pub sets_heading: &'static str,
+    pub questions_count: &'static str,
+    pub pass_mark: &'static str,
+    pub start: &'static str,
+    pub resume: &'static str,
+    pub history: &'static str,
+    pub broken_set: &'static str,
+    pub manifest_failed: &'static str,
+    pub question_of: &'static str,
+    pub which_principle: &'static str,
+    pub choose_one: &'static str,
+    pub submit: &'static str,
+    pub correct: &'static str,
+    pub incorrect: &'static str,
+    pub applies: &'static str,
+    pub your_answer: &'static str,
+    pub why: &'static str,
+    pub source_quote: &'static str,
+    pub next: &'static str,
+    pub see_result: &'static str,
+    pub quit: &'static str,
+    pub result_heading: &'static str,
+    pub score: &'static str,
+    pub passed: &'static str,
+    pub failed: &'static str,
+    pub by_principle: &'static str,
+    pub missed_heading: &'static str,
+    pub none_missed: &'static str,
+    pub back_to_sets: &'static str,
+    pub retry: &'static str,
+    pub history_heading: &'static str,
+    pub no_history: &'static str,
+    pub date: &'static str,
+    pub best: &'static str,
+    pub general: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_write_failed: &'static str,
+    pub storage_recovered: &'static str,
+    pub attempt_stale: &'static str,
+    pub unknown_set: &'static str,
+    pub dismiss: &'static str,
+    pub source_label: &'static str,
+}
+
+pub static JA: Texts = Texts {
+    app_title: "クレド研修クイズ",
+    switch_language: "English に切り替え",
+    other_language_name: "English",
+    loading: "読み込み中…",
+    sets_heading: "問題セット",
+    questions_count: "問",
+    pass_mark: "合格ライン",
+    start: "はじめる",
+    resume: "続きから",
+    history: "履歴",
+    broken_set: "このセットには問題があるため使えません:",
+    manifest_failed: "問題セットの一覧を読み込めませんでした。",
+    question_of: "問題",
+    which_principle: "この場面に最もよく当てはまる原則はどれですか。",
+    choose_one: "選択肢",
+    submit: "回答する",
+    correct: "正解です",
+    incorrect: "不正解です",
+    applies: "当てはまる原則",
+    your_answer: "あなたの回答",
+    why: "解説",
+    source_quote: "出典からの引用",
+    next: "次の問題へ",
+    see_result: "結果を見る",
+    quit: "セット一覧に戻る(途中経過は保存されます)",
+    result_heading: "結果",
+    score: "得点",
+    passed: "合格",
+    failed: "不合格",
+    by_principle: "原則ごとの正答",
+    missed_heading: "間違えた問題",
+    none_missed: "間違えた問題はありません。",
+    back_to_sets: "セット一覧に戻る",
+    retry: "もう一度受ける",
+    history_heading: "受講履歴",
+    no_history: "まだ記録がありません。",
+    date: "日時",
+    best: "最高点",
+    general: "その他",
+    storage_unavailable: "このブラウザでは記録を保存できません(サイトデータがブロックされています)。クイズは受けられますが、結果と途中経過はページを閉じると残りません。",
+    storage_write_failed: "記録を保存できませんでした(保存領域が一杯か、ブロックされています)。結果はこの画面を閉じると残りません。",
+    storage_recovered: "保存データの一部を読み取れなかったため、別の場所に退避しました(削除はしていません)。",
+    attempt_stale: "保存されていた途中経過は、問題セットが変更されたため再開できません。データは退避しました。",
+    unknown_set: "指定された問題セットが見つかりません:",
+    dismiss: "閉じる",
+    source_label: "出典",
+};
+
+pub static EN: Texts = Texts {
+    app_title: "Credo Training Quiz",
+    switch_language: "日本語に切り替え",
+    other_language_name: "日本語",
+    loading: "Loading…",
+    sets_heading: "Question sets",
+    questions_count: "questions",
+    pass_mark: "Pass mark",
+    start: "Start",
+    resume: "Resume",
+    history: "History",
+    broken_set: "This set has problems and cannot be used:",
+    manifest_failed: "Could not load the list of question sets.",
+    question_of: "Question",
+    which_principle: "Which principle applies best to this situation?",
+    choose_one: "Options",
+    submit: "Answer",
+    correct: "Correct",
+    incorrect: "Incorrect",
+    applies: "Principle that applies",
+    your_answer: "Your answer",
+    why: "Explanation",
+    source_quote: "From the source",
+    next: "Next question",
+    see_result: "See result",
+    quit: "Back to the sets (progress is kept)",
+    result_heading: "Result",
+    score: "Score",
+    passed: "Passed",
+    failed: "Not passed",
+    by_principle: "Correct answers by principle",
+    missed_heading: "Questions missed",
+    none_missed: "No questions missed.",
+    back_to_sets: "Back to the sets",
+    retry: "Take it again",
+    history_heading: "History",
+    no_history: "No attempts yet.",
+    date: "Date",
+    best: "Best",
+    general: "Other",
+    storage_unavailable: "This browser cannot keep records (site data is blocked). You can take the quiz, but results and progress are lost when the page closes.",
+    storage_write_failed: "Could not save (storage is full or blocked). Results are lost when this page closes.",
+    storage_recovered: "Some saved data could not be read; it was moved aside (not deleted).",
+    attempt_stale: "The saved progress cannot be resumed because the question set has changed. The data was moved aside.",
+    unknown_set: "No such question set:",
+    dismiss: "Dismiss",
+    source_label: "Source",
+};

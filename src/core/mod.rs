@@ -1,0 +1,9 @@
+//! The pure core: no browser, no I/O. Everything here is tested natively.
+
+pub mod diagnostic;
+pub mod i18n;
+pub mod model;
+pub mod parse;
+pub mod engine;
+pub mod manifest;
+pub mod records;

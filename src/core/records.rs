@@ -1,0 +1,107 @@
+//! What the app keeps between visits, as versioned JSON: the history of a set and an unfinished attempt.
+//! Decoding never loses data: what cannot be read is reported so the caller can set it aside.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::core::engine::Outcome;
+
+/// The schema every record is written with. Bump it when a stored shape changes and add the
+/// step from the previous version to `migrate`.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// Milliseconds since the Unix epoch.
+    pub finished_at_ms: f64,
+    /// Minutes east of UTC where it was taken, so the date shows as the employee saw it.
+    pub utc_offset_min: i32,
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub entries: Vec<HistoryEntry>,
+}
+
+impl History {
+    pub fn best(&self) -> Option<&HistoryEntry> {
+        self.entries.iter().max_by(|a, b| {
+            let ratio = |e: &HistoryEntry| e.outcome.score as f64 / e.outcome.max.max(1) as f64;
+            ratio(a).total_cmp(&ratio(b))
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    schema: u32,
+    data: T,
+}
+
+/// The result of reading one stored record.
+#[derive(Debug, PartialEq)]
+pub enum Decoded<T> {
+    Ok(T),
+    /// Written by a newer version of the app: keep it aside, do not overwrite it blindly.
+    Newer(u32),
+    /// Not JSON, or not the shape of any known schema.
+    Unreadable,
+}
+
+pub fn encode<T: Serialize>(data: &T) -> String {
+    serde_json::to_string(&Envelope { schema: SCHEMA, data }).unwrap_or_default()
+}
+
+pub fn decode<T: DeserializeOwned>(text: &str) -> Decoded<T> {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Decoded::Unreadable;
+    };
+    let Some(schema) = value.get("schema").and_then(|s| s.as_u64()) else {
+        return Decoded::Unreadable;
+    };
+    let schema = schema as u32;
+    if schema > SCHEMA {
+        return Decoded::Newer(schema);
+    }
+    let Some(data) = value.get_mut("data").map(serde_json::Value::take) else {
+        return Decoded::Unreadable;
+    };
+    match migrate(data, schema).and_then(|v| serde_json::from_value(v).ok()) {
+        Some(t) => Decoded::Ok(t),
+        None => Decoded::Unreadable,
+    }
+}
+
+/// Brings data written with `from` up to `SCHEMA`, one version at a time.
+fn migrate(data: serde_json::Value, from: u32) -> Option<serde_json::Value> {
+    match from {
+        SCHEMA => Some(data),
+        // Version 0 never existed; a future version 2 adds `1 => migrate(step_1_to_2(data), 2)`.
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD HH:MM` in the employee's local time, computed here rather than by the browser
+/// so the history reads the same in both languages and in tests.
+pub fn format_date(ms: f64, utc_offset_min: i32) -> String {
+    let minutes = (ms / 60_000.0).floor() as i64 + i64::from(utc_offset_min);
+    let days = minutes.div_euclid(1440);
+    let minute_of_day = minutes.rem_euclid(1440);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
+}
+
+/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}

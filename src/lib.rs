@@ -1,0 +1,3 @@
+//! credo-quiz: onboarding quizzes on a municipal office's staff credo.
+
+pub mod core;
