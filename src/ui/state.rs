@@ -1,0 +1,223 @@
+//! The app's state as plain data and the actions that change it; `reduce` calls the engine and never does I/O.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::engine::{Attempt, Event, Outcome, Phase};
+use crate::core::i18n::Lang;
+use crate::core::diagnostic::Diagnostic;
+use crate::core::model::QuestionSet;
+use crate::core::parse::Parsed;
+use crate::core::records::History;
+use crate::web::storage::StorageNotice;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Storage(StorageNotice),
+    AttemptStale,
+    UnknownSet(String),
+}
+
+/// One file of the manifest: still loading, or parsed (valid or with its problems).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetEntry {
+    pub file: String,
+    pub parsed: Option<Rc<Parsed>>,
+    pub history: History,
+    pub has_attempt: bool,
+}
+
+impl SetEntry {
+    pub fn set(&self) -> Option<&QuestionSet> {
+        self.parsed.as_ref()?.valid_set()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Sets,
+    Quiz,
+    Result { set_id: String, outcome: Outcome, recorded: bool },
+    History { set_id: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub manifest: Manifest,
+    pub sets: Vec<SetEntry>,
+    pub screen: Screen,
+    pub attempt: Option<Attempt>,
+    pub notices: Vec<Notice>,
+    /// A set to start or resume as soon as it has loaded (`?set=` or the attempt in progress).
+    pub pending: Option<Pending>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Manifest {
+    Loading,
+    Failed(String),
+    Loaded(Vec<Diagnostic>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Start { set_id: String, count: Option<usize>, seed: u64 },
+    Resume { set_id: String, attempt: Attempt },
+}
+
+pub enum Action {
+    SetLang(Lang),
+    ManifestLoaded { files: Vec<String>, problems: Vec<Diagnostic> },
+    ManifestFailed(String),
+    SetLoaded { file: String, parsed: Rc<Parsed>, history: History, has_attempt: bool },
+    Start { set_id: String, seed: u64 },
+    Resume { set_id: String, attempt: Attempt },
+    Answer(String),
+    Next,
+    ShowSets,
+    ShowHistory(String),
+    Recorded { set_id: String, history: History },
+    Notify(Notice),
+    Dismiss(usize),
+}
+
+impl AppState {
+    pub fn new(lang: Lang, pending: Option<Pending>, notices: Vec<Notice>) -> Self {
+        AppState { lang, manifest: Manifest::Loading, sets: Vec::new(), screen: Screen::Sets, attempt: None, notices, pending }
+    }
+
+    pub fn find_set(&self, id: &str) -> Option<&QuestionSet> {
+        self.sets.iter().filter_map(SetEntry::set).find(|s| s.id == id)
+    }
+
+    pub fn current_set(&self) -> Option<&QuestionSet> {
+        self.find_set(&self.attempt.as_ref()?.set_id)
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
+    }
+
+    /// Starts or resumes the pending set once it is loaded; reports it once everything
+    /// has loaded and it never appeared.
+    fn settle_pending(&mut self) {
+        let Some(pending) = self.pending.clone() else { return };
+        let set_id = match &pending {
+            Pending::Start { set_id, .. } | Pending::Resume { set_id, .. } => set_id.clone(),
+        };
+        let Some(set) = self.find_set(&set_id).cloned() else {
+            let all_loaded = matches!(self.manifest, Manifest::Loaded(_)) && self.sets.iter().all(|s| s.parsed.is_some());
+            if all_loaded {
+                self.pending = None;
+                if matches!(pending, Pending::Start { .. }) {
+                    self.notify(Notice::UnknownSet(set_id));
+                }
+            }
+            return;
+        };
+        self.pending = None;
+        match pending {
+            Pending::Start { count, seed, .. } => self.begin(Attempt::start(&set, count, seed)),
+            Pending::Resume { attempt, .. } if attempt.fits(&set) => self.begin(attempt),
+            Pending::Resume { .. } => self.notify(Notice::AttemptStale),
+        }
+    }
+
+    fn begin(&mut self, attempt: Attempt) {
+        self.screen = if attempt.phase == Phase::Finished { Screen::Sets } else { Screen::Quiz };
+        self.attempt = (attempt.phase != Phase::Finished).then_some(attempt);
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::ManifestLoaded { files, problems } => {
+                s.sets = files
+                    .into_iter()
+                    .map(|file| SetEntry { file, parsed: None, history: History::default(), has_attempt: false })
+                    .collect();
+                s.manifest = Manifest::Loaded(problems);
+                s.settle_pending();
+            }
+            Action::ManifestFailed(reason) => s.manifest = Manifest::Failed(reason),
+            Action::SetLoaded { file, parsed, history, has_attempt } => {
+                if let Some(entry) = s.sets.iter_mut().find(|e| e.file == file) {
+                    entry.parsed = Some(parsed);
+                    entry.history = history;
+                    entry.has_attempt = has_attempt;
+                }
+                s.settle_pending();
+            }
+            Action::Start { set_id, seed } => match s.find_set(&set_id) {
+                Some(set) => {
+                    let attempt = Attempt::start(set, None, seed);
+                    s.begin(attempt);
+                }
+                None => return self,
+            },
+            Action::Resume { set_id, attempt } => match s.find_set(&set_id) {
+                Some(set) if attempt.fits(set) => s.begin(attempt),
+                Some(_) => s.notify(Notice::AttemptStale),
+                None => return self,
+            },
+            Action::Answer(chosen) => {
+                let Some(set) = s.current_set().cloned() else { return self };
+                let Some(attempt) = s.attempt.as_mut() else { return self };
+                if !attempt.apply(&set, Event::Answer(chosen)) {
+                    return self;
+                }
+            }
+            Action::Next => {
+                let Some(set) = s.current_set().cloned() else { return self };
+                let Some(attempt) = s.attempt.as_mut() else { return self };
+                if !attempt.apply(&set, Event::Next) {
+                    return self;
+                }
+                if attempt.phase == Phase::Finished {
+                    let outcome = attempt.outcome(&set);
+                    s.screen = Screen::Result { set_id: set.id.clone(), outcome, recorded: false };
+                    s.attempt = None;
+                }
+            }
+            Action::ShowSets => {
+                if let Some(attempt) = s.attempt.take() {
+                    if let Some(entry) = s.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id == attempt.set_id)) {
+                        entry.has_attempt = true;
+                    }
+                }
+                s.screen = Screen::Sets;
+            }
+            Action::ShowHistory(set_id) => s.screen = Screen::History { set_id },
+            Action::Recorded { set_id, history } => {
+                if let Screen::Result { set_id: shown, recorded, .. } = &mut s.screen {
+                    if *shown == set_id {
+                        *recorded = true;
+                    }
+                }
+                if let Some(entry) = s.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id == set_id)) {
+                    entry.history = history;
+                    entry.has_attempt = false;
+                }
+            }
+            Action::Notify(notice) => s.notify(notice),
+            Action::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// What components receive: the state and its dispatcher. Equal when it is the same state.
+pub type StateHandle = yew::UseReducerHandle<AppState>;

@@ -1,0 +1,4 @@
+//! The browser boundary: the only code that calls browser APIs (besides main.rs, which mounts).
+
+pub mod platform;
+pub mod storage;

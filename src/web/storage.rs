@@ -1,0 +1,179 @@
+//! The only code that touches browser storage: history per set, the unfinished attempt, the language.
+//!
+//! localStorage can be missing, blocked by policy (SecurityError on access) or full (QuotaExceeded
+//! on write). Then values live in memory for this page and the caller is told once. Data that
+//! cannot be read is copied to a backup key before anything overwrites it: never silently lost.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::core::engine::{Attempt, Outcome};
+use crate::core::records::{decode, encode, Decoded, History, HistoryEntry};
+use crate::web::platform;
+
+const PREFIX: &str = "credo-quiz";
+
+/// Something the employee should be told about their saved data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Site data is blocked: nothing will be kept after the page closes.
+    Unavailable,
+    /// A write failed (quota, or blocked after opening): this page keeps going from memory.
+    WriteFailed,
+    /// Stored data could not be read or came from a newer version; it was moved to a backup key.
+    Recovered,
+}
+
+struct Store {
+    local: Option<web_sys::Storage>,
+    /// Values for keys localStorage could not take; reads look here first.
+    memory: HashMap<String, String>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: HashMap::new() });
+}
+
+/// Asks for localStorage and checks it answers. gloo-storage would throw a JS exception here.
+fn probe() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.length().ok()?;
+    Some(storage)
+}
+
+/// Whether records survive a reload; `Some(Unavailable)` when they do not.
+pub fn availability() -> Option<StorageNotice> {
+    STORE.with(|s| s.borrow().local.is_none()).then_some(StorageNotice::Unavailable)
+}
+
+fn get(key: &str) -> Option<String> {
+    STORE.with(|s| {
+        let s = s.borrow();
+        // An empty value in memory hides a local value that could not be set aside.
+        match s.memory.get(key) {
+            Some(v) => Some(v.clone()).filter(|v| !v.is_empty()),
+            None => s.local.as_ref()?.get_item(key).ok()?,
+        }
+    })
+}
+
+/// Writes through to localStorage; on failure keeps the value in memory and says so.
+fn set(key: &str, value: String) -> Result<(), StorageNotice> {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let written = s.local.as_ref().map(|l| l.set_item(key, &value).is_ok());
+        match written {
+            Some(true) => {
+                s.memory.remove(key);
+                Ok(())
+            }
+            Some(false) => {
+                s.memory.insert(key.to_string(), value);
+                Err(StorageNotice::WriteFailed)
+            }
+            None => {
+                s.memory.insert(key.to_string(), value);
+                Ok(())
+            }
+        }
+    })
+}
+
+fn remove(key: &str) {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.memory.remove(key);
+        if let Some(l) = &s.local {
+            let _ = l.remove_item(key);
+        }
+    })
+}
+
+fn key(kind: &str, set_id: &str) -> String {
+    format!("{PREFIX}.{kind}.{set_id}")
+}
+
+/// Reads a record; unreadable or newer data is copied to `<key>.backup.<time>` and reported.
+/// If even the backup cannot be written, the original stays where it is and this page works
+/// from memory so that nothing overwrites it.
+fn load<T: DeserializeOwned>(key: &str) -> (Option<T>, Option<StorageNotice>) {
+    let Some(text) = get(key) else { return (None, None) };
+    match decode::<T>(&text) {
+        Decoded::Ok(value) => (Some(value), None),
+        Decoded::Newer(_) | Decoded::Unreadable => {
+            let backup = format!("{key}.backup.{}", platform::now_ms() as u64);
+            if set(&backup, text).is_ok() && get(&backup).is_some() {
+                remove(key);
+            } else {
+                STORE.with(|s| s.borrow_mut().memory.insert(key.to_string(), String::new()));
+            }
+            (None, Some(StorageNotice::Recovered))
+        }
+    }
+}
+
+fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageNotice> {
+    set(key, encode(value))
+}
+
+pub fn load_history(set_id: &str) -> (History, Option<StorageNotice>) {
+    let (history, notice) = load::<History>(&key("history", set_id));
+    (history.unwrap_or_default(), notice)
+}
+
+pub fn load_attempt(set_id: &str) -> (Option<Attempt>, Option<StorageNotice>) {
+    load(&key("attempt", set_id))
+}
+
+/// Keeps the attempt in progress, and remembers its set as the one to resume on reload.
+pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
+    save(&key("attempt", &attempt.set_id), attempt)?;
+    set(&format!("{PREFIX}.current"), attempt.set_id.clone())
+}
+
+/// Sets an attempt that no longer fits its set aside, like unreadable data.
+pub fn set_aside_attempt(set_id: &str) {
+    let k = key("attempt", set_id);
+    if let Some(text) = get(&k) {
+        let backup = format!("{k}.backup.{}", platform::now_ms() as u64);
+        if set(&backup, text).is_ok() {
+            remove(&k);
+        }
+    }
+}
+
+/// The set of the attempt last in progress, if any.
+pub fn current_set() -> Option<String> {
+    get(&format!("{PREFIX}.current")).filter(|s| !s.is_empty())
+}
+
+/// Records a finished attempt in the set's history, stamped with the time, and drops the
+/// unfinished attempt. Returns the history to show, also when it could not be written.
+pub fn finish(set_id: &str, outcome: Outcome) -> (History, Option<StorageNotice>) {
+    let (mut history, notice) = load_history(set_id);
+    history.entries.push(HistoryEntry {
+        finished_at_ms: platform::now_ms(),
+        utc_offset_min: platform::utc_offset_min(),
+        outcome,
+    });
+    let written = save(&key("history", set_id), &history);
+    if written.is_ok() {
+        remove(&key("attempt", set_id));
+        if current_set().as_deref() == Some(set_id) {
+            remove(&format!("{PREFIX}.current"));
+        }
+    }
+    (history, notice.or(written.err()))
+}
+
+pub fn load_lang() -> Option<String> {
+    get(&format!("{PREFIX}.lang"))
+}
+
+pub fn save_lang(code: &str) {
+    // The language is a convenience; a failed write needs no notice of its own.
+    let _ = set(&format!("{PREFIX}.lang"), code.to_string());
+}
