@@ -1,0 +1,151 @@
+// Measures the built dist/ (and the bench/hello floor): file sizes, first-load bytes and time to first question.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const APP_DIST = join(ROOT, 'dist');
+const HELLO_DIST = join(ROOT, 'bench/hello/dist');
+const APP_SET = 'maebashi-credo';
+const RUNS = 5;
+const KB = 1000; // 1 KB = 1000 bytes throughout
+
+const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) =>
+  brotliCompressSync(buf, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+  }).length;
+const kb = (n) => (n / KB).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function table(rows) {
+  const head = ['file', 'raw', 'gzip-9', 'brotli-11'];
+  const total = ['TOTAL', ...[1, 2, 3].map((i) => rows.reduce((s, r) => s + r[i], 0))];
+  const all = [head, ...rows, total].map((r) => r.map(String));
+  const w = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log([line(all[0]), ...all.slice(1, -1).map(line), '-'.repeat(line(all[0]).length), line(all.at(-1))].join('\n'));
+  return total;
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+function sizeTable(title, dir) {
+  console.log(`\n== ${title}: ${relative(ROOT, dir)}/ (bytes) ==`);
+  table(filesUnder(dir).sort().map((p) => {
+    const buf = readFileSync(p);
+    return [relative(dir, p), buf.length, gzip(buf), brotli(buf)];
+  }));
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer().once('error', fail);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+const servers = [];
+async function serve(dir) {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], { cwd: dir, stdio: 'ignore' });
+  servers.push(child);
+  const base = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`http.server for ${dir} exited (${child.exitCode})`);
+    try { if ((await fetch(base)).ok) return base; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`http.server for ${dir} did not come up`);
+}
+const killServers = () => { for (const s of servers) if (s.exitCode === null) s.kill(); };
+process.on('exit', killServers);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killServers(); process.exit(130); });
+
+// Every response (url, body) of a fresh context from navigation until `selector` is in the DOM.
+async function firstLoad(browser, url, selector) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const bodies = [];
+  let open = true;
+  page.on('response', (res) => {
+    if (open) bodies.push(res.body().then((b) => [res.url(), b], () => [res.url(), Buffer.alloc(0)]));
+  });
+  await page.goto(url);
+  await page.waitForSelector(selector, { state: 'attached', timeout: 30000 });
+  open = false;
+  const got = await Promise.all(bodies);
+  await ctx.close();
+  return got;
+}
+
+function reportFirstLoad(title, got) {
+  console.log(`\n== first load: ${title} ==`);
+  const total = table(got.map(([u, b]) => [u.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''), b.length, gzip(b), brotli(b)]));
+  console.log(`${got.length} responses; total raw ${kb(total[1])} KB, gzip ${kb(total[2])} KB, brotli ${kb(total[3])} KB`);
+  return total[2];
+}
+
+// ms from navigation start until `selector` first matches, recorded in-page by a MutationObserver.
+async function timeToShown(browser, url, selector) {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript((sel) => {
+    const check = () => {
+      if (window.__firstShown || !document.querySelector(sel)) return false;
+      window.__firstShown = performance.now();
+      return true;
+    };
+    const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+    mo.observe(document, { childList: true, subtree: true, attributes: true });
+  }, selector);
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const ms = await (await page.waitForFunction(() => window.__firstShown, null, { timeout: 30000 })).jsonValue();
+  await ctx.close();
+  return ms;
+}
+
+let browser;
+try {
+  sizeTable('app dist', APP_DIST);
+  sizeTable('hello-world floor dist', HELLO_DIST);
+
+  const app = await serve(APP_DIST);
+  const hello = await serve(HELLO_DIST);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+  const appUrl = `${app}?set=${APP_SET}`;
+  const gz = reportFirstLoad(`app, ?set=${APP_SET} until [data-question]`, await firstLoad(browser, appUrl, '[data-question]'));
+  reportFirstLoad('app, set list / until .set-card h2', await firstLoad(browser, app, '.set-card h2'));
+  reportFirstLoad('hello-world until #hello', await firstLoad(browser, hello, '#hello'));
+  const verdict = gz <= 100 * KB ? 'within goal' : gz <= 150 * KB ? 'within budget, over goal' : 'OVER BUDGET';
+  console.log(`\nfirst-load gzip ${kb(gz)} KB (budget 150 KB, goal 100 KB): ${verdict}`);
+
+  // Alternate app and hello runs so drift on the machine hits both alike.
+  const appMs = [], helloMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    appMs.push(await timeToShown(browser, appUrl, '[data-question]'));
+    helloMs.push(await timeToShown(browser, hello, '#hello'));
+  }
+  const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+  const [a, h] = [median(appMs), median(helloMs)];
+  console.log(`\n== time to first shown (ms from navigation start, fresh context each, ${RUNS} runs) ==`);
+  console.log(`app   [data-question]: median ${a.toFixed(0)} ms  (runs: ${fmt(appMs)})`);
+  console.log(`hello #hello         : median ${h.toFixed(0)} ms  (runs: ${fmt(helloMs)})`);
+  console.log(`ratio app/hello ${(a / h).toFixed(2)}x (budget: within 1.5x): ${a / h <= 1.5 ? 'within budget' : 'OVER BUDGET'}`);
+} finally {
+  await browser?.close();
+  killServers();
+}

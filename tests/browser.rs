@@ -1,0 +1,151 @@
+//! Browser tests in headless Chromium (wasm-bindgen-test): real localStorage, a real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use credo_quiz::core::engine::{Attempt, Event};
+use credo_quiz::core::parse::parse_set;
+use credo_quiz::core::records::History;
+use credo_quiz::ui::quiz::QuizView;
+use credo_quiz::ui::state::{Action, AppState, StateHandle};
+use credo_quiz::web::storage::{self, StorageNotice};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SET: &str = include_str!("../questions/maebashi-credo.toml");
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets Yew's scheduler and the browser run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn click(selector: &str) {
+    let element = document().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    element.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+}
+
+fn text(selector: &str) -> String {
+    document().query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn attempt_and_history_round_trip_through_local_storage() {
+    local().clear().unwrap();
+    let set = parse_set("maebashi-credo.toml", SET).set.unwrap();
+    let mut attempt = Attempt::start(&set, Some(3), 11);
+    let first = set.question(attempt.current_question_id().unwrap()).unwrap().answer.clone();
+    attempt.apply(&set, Event::Answer(first));
+    storage::save_attempt(&attempt).unwrap();
+    assert!(local().get_item("credo-quiz.attempt.maebashi-credo").unwrap().unwrap().starts_with("{\"schema\":1"));
+    assert_eq!(storage::current_set().as_deref(), Some("maebashi-credo"));
+    assert_eq!(storage::load_attempt("maebashi-credo"), (Some(attempt.clone()), None));
+
+    let (history, notice) = storage::finish("maebashi-credo", attempt.outcome(&set));
+    assert_eq!((history.entries.len(), notice), (1, None));
+    assert_eq!(storage::load_history("maebashi-credo").0, history);
+    assert_eq!(storage::load_attempt("maebashi-credo"), (None, None), "a finished attempt is no longer in progress");
+    assert_eq!(storage::current_set(), None);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_moved_to_a_backup_key_not_deleted() {
+    local().clear().unwrap();
+    local().set_item("credo-quiz.history.maebashi-credo", "{broken").unwrap();
+    let (history, notice) = storage::load_history("maebashi-credo");
+    assert_eq!((history, notice), (History::default(), Some(StorageNotice::Recovered)));
+    let keys: Vec<String> = (0..local().length().unwrap()).filter_map(|i| local().key(i).unwrap()).collect();
+    let backup = keys.iter().find(|k| k.starts_with("credo-quiz.history.maebashi-credo.backup.")).expect("a backup key");
+    assert_eq!(local().get_item(backup).unwrap().as_deref(), Some("{broken"));
+    assert_eq!(local().get_item("credo-quiz.history.maebashi-credo").unwrap(), None);
+}
+
+/// A full localStorage (Chromium's real quota) refuses the write: the module says so and the
+/// page keeps the attempt in memory.
+#[wasm_bindgen_test]
+fn a_full_storage_falls_back_to_memory_and_says_so() {
+    local().clear().unwrap();
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    while local().set_item(&format!("filler{filled}"), &chunk).is_ok() {
+        filled += 1;
+        assert!(filled < 100, "quota never reached");
+    }
+    // Fill the remainder in smaller pieces so no write of an attempt can fit.
+    let small = "y".repeat(1024);
+    let mut extra = 0;
+    while local().set_item(&format!("small{extra}"), &small).is_ok() {
+        extra += 1;
+    }
+    let set = parse_set("maebashi-credo.toml", SET).set.unwrap();
+    let attempt = Attempt::start(&set, None, 5);
+    assert_eq!(storage::save_attempt(&attempt), Err(StorageNotice::WriteFailed));
+    assert_eq!(storage::load_attempt("maebashi-credo").0, Some(attempt), "kept in memory for this page");
+    local().clear().unwrap();
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    seed: u64,
+}
+
+/// Mounts the quiz screen over the shipped 前橋市 set, as the app does after loading it.
+#[function_component(Harness)]
+fn harness(props: &HarnessProps) -> Html {
+    let seed = props.seed;
+    let state: StateHandle = use_reducer(move || {
+        let parsed = Rc::new(parse_set("maebashi-credo.toml", SET));
+        let s = Rc::new(AppState::new(Default::default(), None, vec![]))
+            .reduce(Action::ManifestLoaded { files: vec!["maebashi-credo.toml".into()], problems: vec![] })
+            .reduce(Action::SetLoaded { file: "maebashi-credo.toml".into(), parsed, history: History::default(), has_attempt: false })
+            .reduce(Action::Start { set_id: "maebashi-credo".into(), seed });
+        (*s).clone()
+    });
+    html! { <QuizView {state} /> }
+}
+
+#[wasm_bindgen_test]
+async fn answering_shows_feedback_with_the_quote_and_moves_focus_to_it() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { seed: 3 }).render();
+    tick().await;
+
+    let set = parse_set("maebashi-credo.toml", SET).set.unwrap();
+    let question_id = document().query_selector("[data-question]").unwrap().unwrap().get_attribute("data-question").unwrap();
+    let question = set.question(&question_id).unwrap();
+    assert!(text("#progress-label").ends_with(&format!("1 / {}", set.questions.len())));
+    assert_eq!(document().query_selector_all("fieldset input[type=radio]").unwrap().length() as usize, question.options.len());
+    assert!(document().query_selector("button[type=submit][disabled]").unwrap().is_some(), "nothing chosen yet");
+
+    // Choose the right option by its label and submit.
+    let right = question.options.iter().position(|o| *o == question.answer).unwrap();
+    click(&format!("#option-{right}"));
+    tick().await;
+    click("button[type=submit]");
+    tick().await;
+
+    assert_eq!(text("#feedback-heading"), "正解です");
+    assert_eq!(text(".quote"), question.quote);
+    assert_eq!(text("[aria-live=polite]"), "正解です");
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("feedback-heading"));
+    click(".feedback button");
+    tick().await;
+    assert!(text("#progress-label").starts_with("問題 2 /"));
+    root.remove();
+}
