@@ -1,8 +1,9 @@
 // Measures the built dist/ (and the bench/hello floor): file sizes, first-load bytes and time to first question.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -38,8 +39,16 @@ function filesUnder(dir) {
   });
 }
 
-function sizeTable(title, dir) {
-  console.log(`\n== ${title}: ${relative(ROOT, dir)}/ (bytes) ==`);
+// Others may rebuild dist/ while we measure: work on a copy taken right after our build.
+const snapRoot = mkdtempSync(join(tmpdir(), 'bench-'));
+function snapshot(dir) {
+  const copy = join(snapRoot, relative(ROOT, dir).replaceAll('/', '_'));
+  cpSync(dir, copy, { recursive: true, filter: (p) => basename(p) !== '.stage' });
+  return copy;
+}
+
+function sizeTable(title, src, dir) {
+  console.log(`\n== ${title}: ${relative(ROOT, src)}/ (bytes) ==`);
   table(filesUnder(dir).sort().map((p) => {
     const buf = readFileSync(p);
     return [relative(dir, p), buf.length, gzip(buf), brotli(buf)];
@@ -54,6 +63,7 @@ function freePort() {
 }
 
 const servers = [];
+const served = new Map(); // base URL -> directory
 async function serve(dir) {
   const port = await freePort();
   const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], { cwd: dir, stdio: 'ignore' });
@@ -61,14 +71,31 @@ async function serve(dir) {
   const base = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`http.server for ${dir} exited (${child.exitCode})`);
-    try { if ((await fetch(base)).ok) return base; } catch { /* not up yet */ }
+    const up = await fetch(base).then((r) => r.ok, () => false);
+    if (up) { served.set(base, dir); return base; }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`http.server for ${dir} did not come up`);
 }
-const killServers = () => { for (const s of servers) if (s.exitCode === null) s.kill(); };
-process.on('exit', killServers);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killServers(); process.exit(130); });
+const cleanup = () => {
+  for (const s of servers) if (s.exitCode === null) s.kill();
+  rmSync(snapRoot, { recursive: true, force: true });
+};
+process.on('exit', cleanup);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup(); process.exit(130); });
+
+// The bytes as served: Chromium hands text bodies back re-encoded (a charset-less text/plain is
+// decoded as Latin-1), so take our own files from disk and only fall back to the browser's copy.
+async function bodyOf(res) {
+  const url = new URL(res.url());
+  const dir = served.get(`${url.origin}/`);
+  if (dir && res.status() === 200) {
+    let file = join(dir, decodeURIComponent(url.pathname));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (existsSync(file)) return readFileSync(file);
+  }
+  return res.body().catch(() => Buffer.alloc(0));
+}
 
 // Every response (url, body) of a fresh context from navigation until `selector` is in the DOM.
 async function firstLoad(browser, url, selector) {
@@ -77,7 +104,8 @@ async function firstLoad(browser, url, selector) {
   const bodies = [];
   let open = true;
   page.on('response', (res) => {
-    if (open) bodies.push(res.body().then((b) => [res.url(), b], () => [res.url(), Buffer.alloc(0)]));
+    const label = res.status() === 200 ? res.url() : `${res.url()} [HTTP ${res.status()}]`;
+    if (open) bodies.push(bodyOf(res).then((b) => [label, b]));
   });
   await page.goto(url);
   await page.waitForSelector(selector, { state: 'attached', timeout: 30000 });
@@ -115,11 +143,12 @@ async function timeToShown(browser, url, selector) {
 
 let browser;
 try {
-  sizeTable('app dist', APP_DIST);
-  sizeTable('hello-world floor dist', HELLO_DIST);
+  const [appDir, helloDir] = [snapshot(APP_DIST), snapshot(HELLO_DIST)];
+  sizeTable('app dist', APP_DIST, appDir);
+  sizeTable('hello-world floor dist', HELLO_DIST, helloDir);
 
-  const app = await serve(APP_DIST);
-  const hello = await serve(HELLO_DIST);
+  const app = await serve(appDir);
+  const hello = await serve(helloDir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -147,5 +176,5 @@ try {
   console.log(`ratio app/hello ${(a / h).toFixed(2)}x (budget: within 1.5x): ${a / h <= 1.5 ? 'within budget' : 'OVER BUDGET'}`);
 } finally {
   await browser?.close();
-  killServers();
+  cleanup();
 }

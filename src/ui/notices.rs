@@ -36,5 +36,5 @@ pub fn notices(props: &Props) -> Html {
             </li>
         }
     });
-    html! { <ul class="notices" role="status">{ for items }</ul> }
+    html! { <div class="notices" role="status"><ul>{ for items }</ul></div> }
 }

@@ -1,0 +1,139 @@
+// End to end on the release build: the 前橋市 quiz by keyboard, resume, history, broken sets, blocked storage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, distWith, launch, launchBlocked, watch, assertAccessible, tabTo, answerByKeyboard, nextByKeyboard } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function openPage(origin = server.origin, context) {
+  const ctx = context ?? await browser.newContext();
+  const page = await ctx.newPage();
+  const watcher = watch(page, origin);
+  await page.goto(origin + '/');
+  await page.waitForSelector('.set-card h2');
+  return { ctx, page, watcher };
+}
+
+async function startMaebashi(page) {
+  await tabTo(page, '[aria-labelledby="set-maebashi-credo"] button.primary');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-question]');
+}
+
+test('the 前橋市 quiz can be taken to the end by keyboard alone, accessible on every screen', async () => {
+  const { ctx, page, watcher } = await openPage();
+  await assertAccessible(page, 'set list');
+  await startMaebashi(page);
+  await assertAccessible(page, 'question');
+  const total = Number((await page.textContent('#progress-label')).split('/')[1]);
+  assert.ok(total >= 8, `at least 8 questions, got ${total}`);
+  for (let i = 1; i <= total; i++) {
+    assert.match(await page.textContent('#progress-label'), new RegExp(`${i} / ${total}$`));
+    await answerByKeyboard(page, i % 3);
+    assert.ok((await page.textContent('.quote')).length > 5, 'feedback quotes the source');
+    assert.match(await page.textContent('[aria-live=polite]'), /正解です|不正解です/);
+    if (i === 1) await assertAccessible(page, 'feedback');
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-heading');
+  assert.match(await page.textContent('.score'), new RegExp(`/ ${total} \\(`));
+  assert.match(await page.textContent('.verdict strong'), /^(合格|不合格)$/);
+  assert.equal(await page.locator('.bars li svg').count(), await page.locator('.bars li').count());
+  assert.ok(await page.locator('.bars li').count() >= 4, 'a bar per principle');
+  await assertAccessible(page, 'result');
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('reloading mid-quiz resumes at the same question; the finished attempt is in history after a reload', async () => {
+  const { ctx, page, watcher } = await openPage();
+  await startMaebashi(page);
+  const first = await answerByKeyboard(page);
+  await nextByKeyboard(page);
+  const second = await answerByKeyboard(page, 1);
+  await page.reload();
+  await page.waitForSelector('#feedback-heading');
+  assert.equal(await page.getAttribute('[data-question]', 'data-question'), second, 'resumed on the feedback of question 2');
+  assert.notEqual(first, second);
+  await nextByKeyboard(page);
+  await page.waitForSelector('[data-question]');
+  assert.match(await page.textContent('#progress-label'), /3 \//);
+  const total = Number((await page.textContent('#progress-label')).split('/')[1]);
+  for (let i = 3; i <= total; i++) {
+    await answerByKeyboard(page);
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  const score = (await page.textContent('.score')).match(/(\d+) \/ (\d+)/).slice(1).join(' / ');
+
+  await page.reload();
+  await page.waitForSelector('.set-card h2');
+  assert.equal(await page.locator('text=続きから').count(), 0, 'nothing left to resume');
+  await page.click('[aria-labelledby="set-maebashi-credo"] >> text=履歴');
+  await page.waitForSelector('table.history');
+  const rows = await page.locator('table.history tbody tr').allTextContents();
+  assert.equal(rows.length, 1);
+  assert.match(rows[0], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  assert.ok(rows[0].includes(score), `${rows[0]} shows ${score}`);
+  await assertAccessible(page, 'history');
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('a broken set shows file:line:col in the set list while the other sets still work', async () => {
+  const dir = distWith({ 'broken.toml': 'id = "broken"\ntitle = "壊れたセット"\npass_mark = 200\n' });
+  const broken = await serve(dir);
+  try {
+    const { ctx, page, watcher } = await openPage(broken.origin);
+    await page.waitForSelector('.set-card.broken');
+    const problems = await page.locator('.set-card.broken .diagnostics li').allTextContents();
+    assert.ok(problems.includes('broken.toml:3:13: 合格ライン `pass_mark = 200` は 0 から 100 までの整数(%)にしてください。'), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('broken.toml:1:1: ')), 'missing [source] is located too');
+    await assertAccessible(page, 'set list with a broken set');
+    await startMaebashi(page);
+    await answerByKeyboard(page);
+    watcher.assertClean();
+    await ctx.close();
+  } finally {
+    broken.close();
+  }
+});
+
+test('with site data blocked by policy the quiz still finishes, with a plain notice', async () => {
+  const ctx = await launchBlocked();
+  try {
+    const page = await ctx.newPage();
+    const watcher = watch(page, server.origin);
+    await page.goto(server.origin + '/');
+    assert.equal(await page.evaluate(() => { try { localStorage.length; return 'open'; } catch (e) { return e.name; } }), 'SecurityError');
+    await page.waitForSelector('.set-card h2');
+    assert.match(await page.textContent('.notices'), /記録を保存できません/);
+    await startMaebashi(page);
+    const total = Number((await page.textContent('#progress-label')).split('/')[1]);
+    for (let i = 1; i <= total; i++) {
+      await answerByKeyboard(page);
+      await nextByKeyboard(page);
+    }
+    await page.waitForSelector('#result-heading');
+    await assertAccessible(page, 'result with storage blocked');
+    watcher.assertClean();
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('English interface on request, with the document language following', async () => {
+  const { ctx, page, watcher } = await openPage();
+  await tabTo(page, '.app-header button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('text=Question sets');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await assertAccessible(page, 'set list in English');
+  await page.reload();
+  await page.waitForSelector('text=Question sets');
+  watcher.assertClean();
+  await ctx.close();
+});
