@@ -1,4 +1,39 @@
-//! credo-quiz: onboarding quizzes on a municipal office's staff credo.
+//! credo-quiz: onboarding quizzes on a municipal office's staff credo, for the intranet.
+//!
+//! # Bird's-eye view
+//!
+//! A trainer writes a question set as a TOML file and lists it in `questions/manifest.txt`.
+//! The web app fetches the manifest and the sets at run time, validates them with the same code
+//! as the `quizcheck` command line, and runs attempts: a situation, "which principle applies?",
+//! feedback quoting the source document, and at the end a result broken down by principle.
+//! History and the attempt in progress are kept in localStorage.
+//!
+//! # Codemap, in reading order
+//!
+//! - `core::model`: `QuestionSet`, `Source`, `Principle`, `Question`: the validated model.
+//! - `core::diagnostic`: `Diagnostic` (file, line, column in characters) and `Problem`,
+//!   rendered in Japanese or English.
+//! - `core::parse`: TOML text to `Parsed` (the set it could build plus every diagnostic).
+//! - `core::manifest`: the manifest's lines; set ids unique across files.
+//! - `core::engine`: `Attempt`, changed by `Event`s; `Outcome` with per-principle scores.
+//! - `core::records`: versioned JSON for `History` and the stored attempt; dates.
+//! - `core::i18n`: `Lang` and every interface string.
+//! - `web::storage`: the only code touching localStorage; `web::platform`: fetch, URL, clock, focus.
+//! - `ui::state`: `AppState` and `Action` (the reducer); `ui::app` and one component per screen.
+//! - `bin/quizcheck.rs`: the trainer's command line over the same core.
+//!
+//! # Invariants
+//!
+//! - `core` imports nothing from yew, web_sys, gloo or wasm_bindgen, does no I/O and never
+//!   panics on input; it is tested natively.
+//! - Browser APIs are called only in `web` and `main.rs`. Components render state and dispatch
+//!   actions; the reducer does no I/O; effects persist.
+//! - A `QuestionSet` exists only after validation: ids are unique, every principle id named
+//!   exists, every answer is one of its options.
+//! - Author errors are collected, never thrown: every problem carries file, line and column.
+//! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
+//!   dropped.
+//! - The app requests nothing from any host but the one serving it.
 
 pub mod core;
 #[cfg(target_arch = "wasm32")]
