@@ -56,7 +56,7 @@ mod cli {
                 let (parsed, manifest_problems) = load(&paths);
                 let mut count = 0;
                 for d in manifest_problems.iter().chain(parsed.iter().flat_map(|p| &p.diagnostics)) {
-                    println!("{}", d.render(lang));
+                    out(&d.render(lang));
                     count += 1;
                 }
                 let sets = parsed.iter().filter(|p| p.valid_set().is_some()).count();
@@ -69,9 +69,24 @@ mod cli {
                 for p in parsed.iter().filter(|p| p.valid_set().is_none()) {
                     eprintln!("skipped {}: {} problem(s); run `quizcheck check`", p.file, p.diagnostics.len());
                 }
-                println!("{}", serde_json::json!({ "sets": sets }));
+                // Serialized directly (not through serde_json::Value) so fields keep the model's order.
+            let json = serde_json::to_string(&Export { sets }).unwrap_or_default();
+            out(&json);
                 ExitCode::SUCCESS
             }
+        }
+    }
+
+    #[derive(serde::Serialize)]
+    struct Export<'a> {
+        sets: Vec<&'a credo_quiz::core::model::QuestionSet>,
+    }
+
+    /// Prints a line; a closed pipe (`quizcheck check | head`) ends output quietly, not in a panic.
+    fn out(line: &str) {
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), "{line}").is_err() {
+            std::process::exit(0);
         }
     }
 

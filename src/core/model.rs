@@ -26,9 +26,10 @@ pub struct Source {
     pub date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The source text beside the set (questions/sources/…), for the verbatim-quote check.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    /// The source texts beside the set (questions/sources/…), for the verbatim-quote check:
+    /// one file, or several for a set that compares documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -84,7 +85,7 @@ pub struct Question {
     pub difficulty: Difficulty,
     /// The principle this question counts towards in the per-principle breakdown:
     /// the answer of a scenario, the optional `principle` of a choice question.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub principle: Option<String>,
 }
 

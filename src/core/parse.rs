@@ -244,13 +244,17 @@ fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
     let title = table.text(cx, "title");
     let date = table.optional_text(cx, "date");
     let url = table.optional_text(cx, "url");
-    let file = table.optional_text(cx, "file");
+    // `file` names one source text, or a list of them for a set that compares documents.
+    let files = match table.get("file").map(|v| v.get_ref()) {
+        Some(DeValue::Array(_)) => table.text_list(cx, "file").map(|l| l.into_inner().into_iter().map(Spanned::into_inner).collect()),
+        _ => table.optional_text(cx, "file").map(|f| vec![f.into_inner()]),
+    };
     Some(Source {
         office: office?.into_inner(),
         title: title?.into_inner(),
         date: date.map(Spanned::into_inner),
         url: url.map(Spanned::into_inner),
-        file: file.map(Spanned::into_inner),
+        files: files.unwrap_or_default(),
     })
 }
 
