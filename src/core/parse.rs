@@ -4,7 +4,6 @@
 //! close to the text) is walked into the model, and every check reports against the span of the
 //! value it looked at. Nothing here panics on any input; the fuzz-like tests in tests/ feed it garbage.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
@@ -260,7 +259,7 @@ fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
 
 fn read_principles(cx: &mut Cx, root: &Table) -> Option<Vec<Principle>> {
     let tables = root.tables(cx, "principles")?;
-    let mut seen = HashMap::new();
+    let mut seen = Vec::new();
     let mut out = Vec::new();
     let mut complete = true;
     for t in tables {
@@ -285,18 +284,19 @@ fn read_principles(cx: &mut Cx, root: &Table) -> Option<Vec<Principle>> {
     complete.then_some(out)
 }
 
-fn check_unique(cx: &mut Cx, seen: &mut HashMap<String, usize>, what: &'static str, id: &Spanned<String>) {
+/// Sets are small (tens of ids), so a list is enough and keeps hash-map code out of the bundle.
+fn check_unique(cx: &mut Cx, seen: &mut Vec<(String, usize)>, what: &'static str, id: &Spanned<String>) {
     let line = cx.line_of(&id.span());
-    if let Some(&first_line) = seen.get(id.get_ref()) {
-        cx.report(id.span(), Problem::DuplicateId { what, id: id.get_ref().clone(), first_line });
+    if let Some((_, first_line)) = seen.iter().find(|(seen_id, _)| seen_id == id.get_ref()) {
+        cx.report(id.span(), Problem::DuplicateId { what, id: id.get_ref().clone(), first_line: *first_line });
     } else {
-        seen.insert(id.get_ref().clone(), line);
+        seen.push((id.get_ref().clone(), line));
     }
 }
 
 fn read_questions(cx: &mut Cx, root: &Table, principles: &[Principle]) -> Option<Vec<Question>> {
     let tables = root.tables(cx, "questions")?;
-    let mut seen = HashMap::new();
+    let mut seen = Vec::new();
     let mut out = Vec::new();
     let mut complete = true;
     for t in tables {

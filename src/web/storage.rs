@@ -5,7 +5,7 @@
 //! cannot be read is copied to a backup key before anything overwrites it: never silently lost.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -30,11 +30,11 @@ pub enum StorageNotice {
 struct Store {
     local: Option<web_sys::Storage>,
     /// Values for keys localStorage could not take; reads look here first.
-    memory: HashMap<String, String>,
+    memory: BTreeMap<String, String>,
 }
 
 thread_local! {
-    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: HashMap::new() });
+    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new() });
 }
 
 /// Asks for localStorage and checks it answers. gloo-storage would throw a JS exception here.
