@@ -43,11 +43,33 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
 
-    // Load the manifest, then every set it names; each set shows up as it arrives.
+    // Load the manifest; a set to open at once is loaded first, on its own.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(load_sets(dispatch));
+            wasm_bindgen_futures::spawn_local(load_manifest(dispatch));
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        let first = state.pending_file().map(str::to_string);
+        use_effect_with(first, move |first| {
+            if let Some(file) = first {
+                wasm_bindgen_futures::spawn_local(load_set(dispatch, file.clone()));
+            }
+        });
+    }
+    // The set list shows every set: load the ones not yet there, side by side.
+    {
+        let dispatch = state.dispatcher();
+        let unloaded: Vec<String> = state.sets.iter().filter(|e| e.parsed.is_none()).map(|e| e.file.clone()).collect();
+        use_effect_with(state.wants_all_sets(), move |&wanted| {
+            if wanted {
+                dispatch.dispatch(Action::AllRequested);
+                for file in unloaded {
+                    wasm_bindgen_futures::spawn_local(load_set(dispatch.clone(), file));
+                }
+            }
         });
     }
 
@@ -115,34 +137,33 @@ pub fn app() -> Html {
     }
 }
 
-async fn load_sets(dispatch: UseReducerDispatcher<AppState>) {
-    let manifest = match platform::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
-        Ok(text) => text,
-        Err(reason) => return dispatch.dispatch(Action::ManifestFailed(reason)),
+async fn load_manifest(dispatch: UseReducerDispatcher<AppState>) {
+    match platform::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
+        Ok(text) => {
+            let (entries, problems) = parse_manifest(&text);
+            let files = entries.into_iter().map(|e| e.file).collect();
+            dispatch.dispatch(Action::ManifestLoaded { files, problems });
+        }
+        Err(reason) => dispatch.dispatch(Action::ManifestFailed(reason)),
+    }
+}
+
+/// Fetches and parses one set, with what storage holds for it.
+async fn load_set(dispatch: UseReducerDispatcher<AppState>, file: String) {
+    let parsed = match platform::fetch_text(&format!("{QUESTIONS_DIR}{file}")).await {
+        Ok(text) => parse_set(&file, &text),
+        Err(reason) => unreadable(&file, reason),
     };
-    let (entries, problems) = parse_manifest(&manifest);
-    let files: Vec<String> = entries.iter().map(|e| e.file.clone()).collect();
-    dispatch.dispatch(Action::ManifestLoaded { files: files.clone(), problems });
-    for file in files {
-        let dispatch = dispatch.clone();
-        // Fetched side by side so a deep link does not wait for the other sets.
-        wasm_bindgen_futures::spawn_local(async move {
-            let parsed = match platform::fetch_text(&format!("{QUESTIONS_DIR}{file}")).await {
-                Ok(text) => parse_set(&file, &text),
-                Err(reason) => unreadable(&file, reason),
-            };
-            let (history, has_attempt, notices) = match parsed.valid_set() {
-                Some(set) => {
-                    let (history, n1) = storage::load_history(&set.id);
-                    let (attempt, n2) = storage::load_attempt(&set.id);
-                    (history, attempt.is_some(), [n1, n2])
-                }
-                None => (Default::default(), false, [None, None]),
-            };
-            for notice in notices.into_iter().flatten() {
+    let (history, has_attempt) = match parsed.valid_set() {
+        Some(set) => {
+            let (history, n1) = storage::load_history(&set.id);
+            let (attempt, n2) = storage::load_attempt(&set.id);
+            for notice in [n1, n2].into_iter().flatten() {
                 dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
             }
-            dispatch.dispatch(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
-        });
-    }
+            (history, attempt.is_some())
+        }
+        None => (Default::default(), false),
+    };
+    dispatch.dispatch(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
 }

@@ -52,6 +52,9 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// A set to start or resume as soon as it has loaded (`?set=` or the attempt in progress).
     pub pending: Option<Pending>,
+    /// Every set of the manifest has been asked for. A deep link loads only its own set first,
+    /// so an embedded quiz does not download the others; the set list asks for the rest.
+    pub all_requested: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,10 +70,20 @@ pub enum Pending {
     Resume { set_id: String, attempt: Attempt },
 }
 
+impl Pending {
+    pub fn set_id(&self) -> &str {
+        match self {
+            Pending::Start { set_id, .. } | Pending::Resume { set_id, .. } => set_id,
+        }
+    }
+}
+
 pub enum Action {
     SetLang(Lang),
     ManifestLoaded { files: Vec<String>, problems: Vec<Diagnostic> },
     ManifestFailed(String),
+    /// The app has asked for every set of the manifest.
+    AllRequested,
     SetLoaded { file: String, parsed: Rc<Parsed>, history: History, has_attempt: bool },
     Start { set_id: String, seed: u64 },
     Resume { set_id: String, attempt: Attempt },
@@ -85,7 +98,16 @@ pub enum Action {
 
 impl AppState {
     pub fn new(lang: Lang, pending: Option<Pending>, notices: Vec<Notice>) -> Self {
-        AppState { lang, manifest: Manifest::Loading, sets: Vec::new(), screen: Screen::Sets, attempt: None, notices, pending }
+        AppState {
+            lang,
+            manifest: Manifest::Loading,
+            sets: Vec::new(),
+            screen: Screen::Sets,
+            attempt: None,
+            notices,
+            pending,
+            all_requested: false,
+        }
     }
 
     pub fn find_set(&self, id: &str) -> Option<&QuestionSet> {
@@ -94,6 +116,31 @@ impl AppState {
 
     pub fn current_set(&self) -> Option<&QuestionSet> {
         self.find_set(&self.attempt.as_ref()?.set_id)
+    }
+
+    /// The manifest file the pending set should be in: the one named after its id, as the
+    /// shipped sets are. Only a guess to load it first; the id inside the file decides.
+    pub fn pending_file(&self) -> Option<&str> {
+        let set_id = self.pending.as_ref()?.set_id();
+        let entry = self.sets.iter().find(|e| {
+            let name = e.file.rsplit('/').next().unwrap_or(&e.file);
+            name.strip_suffix(".toml") == Some(set_id)
+        })?;
+        Some(entry.file.as_str())
+    }
+
+    /// Whether to load every set now: on the set list, unless a pending set is still expected
+    /// from its own file.
+    pub fn wants_all_sets(&self) -> bool {
+        let pending_elsewhere = match self.pending_file() {
+            None => true,
+            // Loaded, yet still pending: that file holds another id or is broken.
+            Some(file) => self.sets.iter().any(|e| e.file == file && e.parsed.is_some()),
+        };
+        self.screen == Screen::Sets
+            && matches!(self.manifest, Manifest::Loaded(_))
+            && !self.all_requested
+            && (self.pending.is_none() || pending_elsewhere)
     }
 
     fn notify(&mut self, notice: Notice) {
@@ -106,9 +153,7 @@ impl AppState {
     /// has loaded and it never appeared.
     fn settle_pending(&mut self) {
         let Some(pending) = self.pending.clone() else { return };
-        let set_id = match &pending {
-            Pending::Start { set_id, .. } | Pending::Resume { set_id, .. } => set_id.clone(),
-        };
+        let set_id = pending.set_id().to_string();
         let Some(set) = self.find_set(&set_id).cloned() else {
             let all_loaded = matches!(self.manifest, Manifest::Loaded(_)) && self.sets.iter().all(|s| s.parsed.is_some());
             if all_loaded {
@@ -149,6 +194,7 @@ impl Reducible for AppState {
                 s.settle_pending();
             }
             Action::ManifestFailed(reason) => s.manifest = Manifest::Failed(reason),
+            Action::AllRequested => s.all_requested = true,
             Action::SetLoaded { file, parsed, history, has_attempt } => {
                 if let Some(entry) = s.sets.iter_mut().find(|e| e.file == file) {
                     entry.parsed = Some(parsed);

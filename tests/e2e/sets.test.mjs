@@ -1,0 +1,68 @@
+// End to end over the shipped content: a deep link loads only its own set, and every set runs to its result.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, serve, launch, watch } from './support.mjs';
+
+const manifest = readFileSync(join(ROOT, 'questions/manifest.txt'), 'utf8')
+  .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('?set= opens that set at once and fetches no other set; the set list then loads them all', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/questions/')) fetched.push(r.url().split('/questions/')[1]); });
+  await page.goto(server.origin + '/?set=susono-mission&count=5');
+  await page.waitForSelector('[data-question]');
+  assert.match(await page.textContent('#progress-label'), /1 \/ 5$/);
+  assert.deepEqual(fetched.sort(), ['manifest.txt', 'susono-mission.toml']);
+  await page.click('text=セット一覧に戻る');
+  await page.waitForFunction((n) => document.querySelectorAll('.set-card h2').length === n, manifest.length);
+  assert.equal(await page.locator('text=続きから').count(), 1, 'the attempt left behind can be resumed');
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('an unknown ?set= says so plainly and shows the set list', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  await page.goto(server.origin + '/?set=no-such-set');
+  await page.waitForSelector('.notices');
+  assert.match(await page.textContent('.notices'), /指定された問題セットが見つかりません: no-such-set/);
+  await page.waitForFunction((n) => document.querySelectorAll('.set-card h2').length === n, manifest.length);
+  watcher.assertClean();
+  await ctx.close();
+});
+
+for (const file of manifest) {
+  const id = file.replace(/\.toml$/, '');
+  test(`every question of ${id} shows, takes an answer and gives feedback with its quote`, async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const watcher = watch(page, server.origin);
+    await page.goto(`${server.origin}/?set=${id}`);
+    await page.waitForSelector('[data-question]');
+    const total = Number((await page.textContent('#progress-label')).split('/')[1]);
+    assert.ok(total >= 30, `${id} has ${total} questions`);
+    const seen = new Set();
+    for (let i = 1; i <= total; i++) {
+      seen.add(await page.getAttribute('[data-question]', 'data-question'));
+      await page.click('#option-0');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.quote');
+      assert.ok((await page.textContent('.explanation')).length > 20);
+      await page.click('.feedback button');
+    }
+    await page.waitForSelector('#result-heading');
+    assert.equal(seen.size, total, 'no question asked twice');
+    watcher.assertClean();
+    await ctx.close();
+  });
+}
