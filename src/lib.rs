@@ -20,6 +20,8 @@
 //! - `core::i18n`: `Lang` and every interface string.
 //! - `web::storage`: the only code touching localStorage; `web::platform`: fetch, URL, clock, focus.
 //! - `ui::state`: `AppState` and `Action` (the reducer); `ui::app` and one component per screen.
+//! - `core::review`: quotes against the source texts, giveaway labels, counts per principle.
+//! - `files` (native only): sets, manifests and source texts on disk, for the CLI and tests.
 //! - `bin/quizcheck.rs`: the trainer's command line over the same core.
 //!
 //! # Invariants
@@ -36,6 +38,8 @@
 //! - The app requests nothing from any host but the one serving it.
 
 pub mod core;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

@@ -36,6 +36,10 @@ pub enum Problem {
     NoQuestions,
     /// A set file named in the manifest could not be read or fetched.
     Unreadable { reason: String },
+    /// A quote that is not, character for character, in the set's source texts.
+    QuoteNotInSource { files: String },
+    /// A scenario whose text contains the label of its own answer.
+    Giveaway { label: String },
     /// Two files declare the same set id.
     DuplicateSetId { id: String, other_file: String },
 }
@@ -174,6 +178,20 @@ impl Problem {
                     format!("ファイルを読み込めません({reason})。ファイル名と置き場所を確かめてください。")
                 } else {
                     format!("Cannot read the file ({reason}). Check its name and location.")
+                }
+            }
+            Problem::QuoteNotInSource { files } => {
+                if ja {
+                    format!("この問題の quote が出典 {files} に一字一句そのままでは見つかりません。出典からコピーして貼り付けてください。")
+                } else {
+                    format!("This question's quote is not found verbatim in {files}. Copy and paste it from the source.")
+                }
+            }
+            Problem::Giveaway { label } => {
+                if ja {
+                    format!("場面の文に正解の原則名「{label}」が含まれています。言葉で答えがわかってしまうので、言い換えてください。")
+                } else {
+                    format!("The situation contains its own answer's label 「{label}」, which gives the answer away. Rephrase it.")
                 }
             }
             Problem::DuplicateSetId { id, other_file } => {

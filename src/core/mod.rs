@@ -7,3 +7,4 @@ pub mod parse;
 pub mod engine;
 pub mod manifest;
 pub mod records;
+pub mod review;

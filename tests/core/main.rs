@@ -1,9 +1,11 @@
 //! Native tests of the pure core: one binary, one module per area, each with one `check` helper.
 
+mod content;
 mod engine;
 mod manifest;
 mod parse;
 mod records;
+mod review;
 
 /// A small valid set the tests edit. Kept in one place so each test states only what it changes.
 pub const VALID: &str = r#"

@@ -1,0 +1,93 @@
+//! Question sets on disk, for the command line and the native tests: folders, manifests, source texts.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::diagnostic::{Diagnostic, Problem};
+use crate::core::manifest::{check_set_ids, parse_manifest, MANIFEST_FILE};
+use crate::core::parse::{parse_set, unreadable, Parsed};
+use crate::core::review::review;
+
+/// Everything read from some paths: each set file parsed and reviewed against its source
+/// texts, and the problems of the manifests themselves.
+pub struct Loaded {
+    pub sets: Vec<Parsed>,
+    pub manifest_problems: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.manifest_problems.iter().chain(self.sets.iter().flat_map(|p| &p.diagnostics))
+    }
+}
+
+/// Reads set files and folders. A folder contributes the files its manifest lists and any
+/// other .toml file in it (so a file forgotten in the manifest is still checked), and the
+/// manifest's own problems, including names of files that do not exist.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut manifest_problems = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let manifest = path.join(MANIFEST_FILE);
+        if let Ok(text) = std::fs::read_to_string(&manifest) {
+            let (entries, diagnostics) = parse_manifest(&text);
+            manifest_problems.extend(diagnostics.into_iter().map(|d| Diagnostic { file: display(&manifest), ..d }));
+            for entry in entries.iter().filter(|e| !path.join(&e.file).is_file()) {
+                manifest_problems.push(Diagnostic {
+                    file: display(&manifest),
+                    line: entry.line,
+                    column: 1,
+                    problem: Problem::Unreadable { reason: format!("{} not found", entry.file) },
+                });
+            }
+        }
+        let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let mut sets: Vec<Parsed> = files.iter().map(|path| load_set(path)).collect();
+    check_set_ids(&mut sets);
+    Loaded { sets, manifest_problems }
+}
+
+fn load_set(path: &Path) -> Parsed {
+    let name = display(path);
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => return unreadable(&name, "not UTF-8 / UTF-8 で保存してください".into()),
+        Err(e) => return unreadable(&name, e.to_string()),
+    };
+    let mut parsed = parse_set(&name, &text);
+    let mut found = Vec::new();
+    if let Some(set) = parsed.valid_set() {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let mut sources = Vec::new();
+        for file in &set.source.files {
+            match std::fs::read_to_string(dir.join(file)) {
+                Ok(source) => sources.push((file.clone(), source)),
+                Err(e) => found.push(Diagnostic {
+                    file: name.clone(),
+                    line: 1,
+                    column: 1,
+                    problem: Problem::Unreadable { reason: format!("[source] file {file}: {e}") },
+                }),
+            }
+        }
+        found.extend(review(set, &name, &text, &sources));
+    }
+    parsed.diagnostics.extend(found);
+    parsed
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string().replace("//", "/")
+}
