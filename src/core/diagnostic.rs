@@ -65,10 +65,11 @@ impl Problem {
             }
             Problem::MissingField { table, field } => {
                 let table = table_words(table, ja);
+                let example = field_example(field);
                 if ja {
-                    format!("{table} に必須の項目 `{field}` がありません。`{field} = \"…\"` を追加してください。")
+                    format!("{table} に必須の項目 `{field}` がありません。`{example}` を追加してください。")
                 } else {
-                    format!("{table} lacks the required field `{field}`. Add `{field} = \"…\"`.")
+                    format!("{table} lacks the required field `{field}`. Add `{example}`.")
                 }
             }
             Problem::UnknownField { table, field, expected } => {
@@ -213,6 +214,18 @@ fn type_words(expected: &str) -> (&'static str, &'static str) {
         "table" => ("表([…] の見出し)", "a table ([…] header)"),
         "array of tables" => ("表の配列([[…]] の見出し)", "an array of tables ([[…]] headers)"),
         _ => ("正しい型", "of the right type"),
+    }
+}
+
+/// What a missing field looks like when written, for the message that asks for it.
+fn field_example(field: &str) -> String {
+    match field {
+        "pass_mark" => "pass_mark = 70".into(),
+        "source" => "[source]".into(),
+        "options" => "options = [\"…\", \"…\"]".into(),
+        "kind" => "kind = \"scenario\"".into(),
+        "difficulty" => "difficulty = \"初級\"".into(),
+        other => format!("{other} = \"…\""),
     }
 }
 

@@ -122,8 +122,8 @@ fn empty_document_reports_what_a_set_needs() {
     check("", expect![[r#"
         set.toml:1:1: The set's top level lacks the required field `id`. Add `id = "…"`.
         set.toml:1:1: The set's top level lacks the required field `title`. Add `title = "…"`.
-        set.toml:1:1: The set's top level lacks the required field `pass_mark`. Add `pass_mark = "…"`.
-        set.toml:1:1: The set's top level lacks the required field `source`. Add `source = "…"`.
+        set.toml:1:1: The set's top level lacks the required field `pass_mark`. Add `pass_mark = 70`.
+        set.toml:1:1: The set's top level lacks the required field `source`. Add `[source]`.
         set.toml:1:1: No principles. Add at least one [[principles]] table.
         set.toml:1:1: No questions. Add at least one [[questions]] table.
     "#]]);
