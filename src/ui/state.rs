@@ -20,7 +20,7 @@ pub enum Notice {
 }
 
 /// One file of the manifest: still loading, or parsed (valid or with its problems).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct SetEntry {
     pub file: String,
     pub parsed: Option<Rc<Parsed>>,
@@ -42,8 +42,11 @@ pub enum Screen {
     History { set_id: String },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct AppState {
+    /// Bumped by every change, so comparing two states (which Yew does on every render of every
+    /// component) is one integer compare instead of a walk over all loaded sets.
+    revision: u64,
     pub lang: Lang,
     pub manifest: Manifest,
     pub sets: Vec<SetEntry>,
@@ -99,6 +102,7 @@ pub enum Action {
 impl AppState {
     pub fn new(lang: Lang, pending: Option<Pending>, notices: Vec<Notice>) -> Self {
         AppState {
+            revision: 0,
             lang,
             manifest: Manifest::Loading,
             sets: Vec::new(),
@@ -178,11 +182,18 @@ impl AppState {
     }
 }
 
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        s.revision += 1;
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::ManifestLoaded { files, problems } => {
