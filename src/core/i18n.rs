@@ -82,6 +82,7 @@ pub struct Texts {
     pub unknown_set: &'static str,
     pub dismiss: &'static str,
     pub source_label: &'static str,
+    pub bad_parameters: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -132,6 +133,7 @@ pub static JA: Texts = Texts {
     unknown_set: "指定された問題セットが見つかりません:",
     dismiss: "閉じる",
     source_label: "出典",
+    bad_parameters: "このページの埋め込み設定(URL のパラメーター)に誤りがあるため、クイズを始められません。ページの管理者に次の点を伝えてください:",
 };
 
 pub static EN: Texts = Texts {
@@ -182,4 +184,5 @@ pub static EN: Texts = Texts {
     unknown_set: "No such question set:",
     dismiss: "Dismiss",
     source_label: "Source",
+    bad_parameters: "The quiz cannot start because this page's embed settings (URL parameters) are wrong. Please tell the page's editor:",
 };

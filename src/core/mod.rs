@@ -8,3 +8,4 @@ pub mod engine;
 pub mod manifest;
 pub mod records;
 pub mod review;
+pub mod embed;

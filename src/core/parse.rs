@@ -14,7 +14,7 @@ use crate::core::model::{Difficulty, Principle, Question, QuestionKind, Question
 
 /// What a parse could build, plus every problem found. The set is usable only when
 /// `diagnostics` is empty; it is still returned otherwise so a preview can show what is there.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     pub file: String,
     pub set: Option<QuestionSet>,

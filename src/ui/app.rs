@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::embed::{parse_config, EmbedParams, ParamProblem};
 use crate::core::i18n::Lang;
 use crate::core::manifest::{parse_manifest, MANIFEST_FILE};
 use crate::core::parse::{parse_set, unreadable};
@@ -13,22 +14,28 @@ use crate::ui::quiz::QuizView;
 use crate::ui::result::ResultView;
 use crate::ui::set_list::SetList;
 use crate::ui::state::{Action, AppState, Notice, Pending, Screen};
-use crate::web::{platform, storage};
+use crate::web::{embed, platform, storage};
 
 /// Where the question sets are served, relative to the page.
 const QUESTIONS_DIR: &str = "questions/";
 
-/// The state a page load starts from: language, notices about storage, and what to open at once
-/// (`?set=<id>[&count=<n>]` starts a set; otherwise an attempt in progress is resumed).
-fn initial_state() -> AppState {
-    let lang = platform::query_param("lang")
-        .or_else(storage::load_lang)
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default();
+/// The state a page load starts from: the URL's parameters (see `core::embed`), the language,
+/// notices about storage, and what to open at once: `?set=` starts that set (or resumes it);
+/// otherwise the attempt last in progress is resumed. With a bad parameter nothing starts by itself: the page says what is wrong.
+fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> AppState {
+    storage::set_scope(params.storage_scope(platform::host_page().as_deref()));
+    let lang = params.lang.or_else(|| storage::load_lang().and_then(|c| Lang::from_code(&c))).unwrap_or_default();
     let mut notices: Vec<Notice> = storage::availability().into_iter().map(Notice::Storage).collect();
-    let pending = if let Some(set_id) = platform::query_param("set") {
-        let count = platform::query_param("count").and_then(|c| c.parse().ok());
-        Some(Pending::Start { set_id, count, seed: platform::random_seed() })
+    let pending = if !problems.is_empty() {
+        None
+    } else if let Some(set_id) = params.set.clone() {
+        // A reload of a linked or embedded quiz resumes it, as a reload of the app does.
+        let (attempt, notice) = storage::load_attempt(&set_id);
+        notices.extend(notice.map(Notice::Storage));
+        Some(match attempt {
+            Some(attempt) => Pending::Resume { set_id, attempt },
+            None => Pending::Start { set_id, count: params.count, seed: params.seed.unwrap_or_else(platform::random_seed) },
+        })
     } else {
         storage::current_set().and_then(|set_id| {
             let (attempt, notice) = storage::load_attempt(&set_id);
@@ -36,12 +43,47 @@ fn initial_state() -> AppState {
             attempt.map(|attempt| Pending::Resume { set_id, attempt })
         })
     };
-    AppState::new(lang, pending, notices)
+    let mut state = AppState::new(lang, pending, notices);
+    state.embed = params.embed;
+    state.pass_mark = params.pass_mark;
+    state.param_problems = problems.to_vec();
+    state
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(initial_state);
+    let params = use_memo((), |_| EmbedParams::from_query(&platform::query_pairs()));
+    let state = {
+        let params = params.clone();
+        use_reducer(move || initial_state(&params.0, &params.1))
+    };
+
+    // A host page's theme, and the link to the host page when framed.
+    {
+        let params = params.clone();
+        use_effect_with((), move |_| {
+            if let Some(theme) = &params.0.theme {
+                platform::add_stylesheet(&format!("themes/{theme}.css"));
+            }
+            if embed::is_framed() {
+                let origins = params.0.origins.clone();
+                wasm_bindgen_futures::spawn_local(connect_host(origins));
+            } else {
+                embed::connect(&[]);
+            }
+        });
+    }
+    // Tell the host page what happened since the last render.
+    {
+        let sent = use_mut_ref(|| 0usize);
+        let events = state.events.clone();
+        use_effect_with(events.len(), move |_| {
+            for event in &events[*sent.borrow()..] {
+                embed::send(event);
+            }
+            *sent.borrow_mut() = events.len();
+        });
+    }
 
     // Load the manifest; a set to open at once is loaded first, on its own.
     {
@@ -121,20 +163,39 @@ pub fn app() -> Html {
         }
         Screen::History { set_id } => html! { <HistoryView state={state.clone()} set_id={set_id.clone()} /> },
     };
+    let param_problems = state.param_problems.iter().map(|p| html! { <li><code>{ p.message(state.lang) }</code></li> });
     html! {
         <>
-            <header class="app-header">
-                <p class="app-title">{ t.app_title }</p>
-                <button type="button" class="link-button" lang={other.code()} onclick={switch_lang}>
-                    { t.switch_language }
-                </button>
-            </header>
-            <main id="main">
+            // Embedded, the host page is the navigation; the language comes from `lang=`.
+            if !state.embed {
+                <header class="app-header">
+                    <p class="app-title">{ t.app_title }</p>
+                    <button type="button" class="link-button" lang={other.code()} onclick={switch_lang}>
+                        { t.switch_language }
+                    </button>
+                </header>
+            }
+            <main id="main" class={classes!(state.embed.then_some("embedded"))}>
+                if !state.param_problems.is_empty() {
+                    <div class="param-problems" role="alert">
+                        <p>{ t.bad_parameters }</p>
+                        <ul class="diagnostics">{ for param_problems }</ul>
+                    </div>
+                }
                 <Notices state={state.clone()} />
                 { body }
             </main>
         </>
     }
+}
+
+/// Reads config.toml for the host origins allowed to hear events, then opens the link. The
+/// file is optional: without it only the app's own origin and `origin=` parameters are allowed.
+async fn connect_host(mut origins: Vec<String>) {
+    if let Ok(text) = platform::fetch_text("config.toml").await {
+        origins.extend(parse_config(&text).0.allowed_origins);
+    }
+    embed::connect(&origins);
 }
 
 async fn load_manifest(dispatch: UseReducerDispatcher<AppState>) {

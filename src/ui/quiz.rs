@@ -49,7 +49,9 @@ pub fn quiz_view(props: &Props) -> Html {
                 <Feedback key={question.id.clone()} state={state.clone()} question_id={question.id.clone()}
                     chosen={answer.chosen.clone()} correct={answer.correct} last={position == total} />
             }
-            <p><button type="button" class="link-button" onclick={quit}>{ t.quit }</button></p>
+            if !state.embed {
+                <p><button type="button" class="link-button" onclick={quit}>{ t.quit }</button></p>
+            }
         </section>
     }
 }

@@ -65,7 +65,9 @@ pub fn result_view(props: &Props) -> Html {
             }
             <div class="actions">
                 <button type="button" class="primary" onclick={retry}>{ t.retry }</button>
-                <button type="button" onclick={back}>{ t.back_to_sets }</button>
+                if !state.embed {
+                    <button type="button" onclick={back}>{ t.back_to_sets }</button>
+                }
             </div>
         </section>
     }

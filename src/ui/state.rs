@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::embed::{HostEvent, ParamProblem, PrincipleResult};
 use crate::core::engine::{Attempt, Event, Outcome, Phase};
 use crate::core::i18n::Lang;
 use crate::core::diagnostic::Diagnostic;
@@ -58,6 +59,14 @@ pub struct AppState {
     /// Every set of the manifest has been asked for. A deep link loads only its own set first,
     /// so an embedded quiz does not download the others; the set list asks for the rest.
     pub all_requested: bool,
+    /// Embedded in a host page (`embed=1`): no navigation of the app's own.
+    pub embed: bool,
+    /// `pass=`: a pass mark replacing every set's own.
+    pub pass_mark: Option<u8>,
+    /// URL parameters the app could not use; shown plainly, and nothing starts by itself.
+    pub param_problems: Vec<ParamProblem>,
+    /// Everything the host page is to be told, in order; an effect sends what is new.
+    pub events: Vec<HostEvent>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +120,10 @@ impl AppState {
             notices,
             pending,
             all_requested: false,
+            embed: false,
+            pass_mark: None,
+            param_problems: Vec::new(),
+            events: Vec::new(),
         }
     }
 
@@ -176,7 +189,11 @@ impl AppState {
         }
     }
 
+    /// Shows an attempt: a new one (the host page hears `started`) or a resumed one.
     fn begin(&mut self, attempt: Attempt) {
+        if attempt.answers.is_empty() && attempt.phase == Phase::Asking {
+            self.events.push(HostEvent::Started { set_id: attempt.set_id.clone(), total: attempt.order.len() });
+        }
         self.screen = if attempt.phase == Phase::Finished { Screen::Sets } else { Screen::Quiz };
         self.attempt = (attempt.phase != Phase::Finished).then_some(attempt);
     }
@@ -207,6 +224,16 @@ impl Reducible for AppState {
             Action::ManifestFailed(reason) => s.manifest = Manifest::Failed(reason),
             Action::AllRequested => s.all_requested = true,
             Action::SetLoaded { file, parsed, history, has_attempt } => {
+                let parsed = match (s.pass_mark, parsed.set.is_some()) {
+                    (Some(pass_mark), true) => {
+                        let mut own = (*parsed).clone();
+                        if let Some(set) = own.set.as_mut() {
+                            set.pass_mark = pass_mark;
+                        }
+                        Rc::new(own)
+                    }
+                    _ => parsed,
+                };
                 if let Some(entry) = s.sets.iter_mut().find(|e| e.file == file) {
                     entry.parsed = Some(parsed);
                     entry.history = history;
@@ -232,6 +259,16 @@ impl Reducible for AppState {
                 if !attempt.apply(&set, Event::Answer(chosen)) {
                     return self;
                 }
+                if let Some(answer) = attempt.last_answer() {
+                    let event = HostEvent::Answered {
+                        set_id: set.id.clone(),
+                        question_id: answer.question_id.clone(),
+                        correct: answer.correct,
+                        position: attempt.answers.len(),
+                        total: attempt.order.len(),
+                    };
+                    s.events.push(event);
+                }
             }
             Action::Next => {
                 let Some(set) = s.current_set().cloned() else { return self };
@@ -241,6 +278,8 @@ impl Reducible for AppState {
                 }
                 if attempt.phase == Phase::Finished {
                     let outcome = attempt.outcome(&set);
+                    let completed = completed_event(&set, &outcome, s.lang);
+                    s.events.push(completed);
                     s.screen = Screen::Result { set_id: set.id.clone(), outcome, recorded: false };
                     s.attempt = None;
                 }
@@ -273,6 +312,32 @@ impl Reducible for AppState {
             }
         }
         Rc::new(s)
+    }
+}
+
+/// The host page's `completed` event: the outcome with each principle's label.
+fn completed_event(set: &QuestionSet, outcome: &Outcome, lang: Lang) -> HostEvent {
+    let by_principle = outcome
+        .by_principle
+        .iter()
+        .map(|p| PrincipleResult {
+            principle: p.principle_id.clone(),
+            label: p
+                .principle_id
+                .as_deref()
+                .and_then(|id| set.principle(id))
+                .map_or_else(|| lang.texts().general.to_string(), |x| x.label.clone()),
+            correct: p.correct,
+            total: p.total,
+        })
+        .collect();
+    HostEvent::Completed {
+        set_id: set.id.clone(),
+        score: outcome.score,
+        max: outcome.max,
+        percent: outcome.percent,
+        passed: outcome.passed,
+        by_principle,
     }
 }
 

@@ -24,10 +24,39 @@ fn describe(value: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "network error".into())
 }
 
-/// A parameter of the page's query string (`?set=maebashi-credo`).
-pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+/// The page's query string as decoded (name, value) pairs, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    // URLSearchParams is iterable as [name, value] arrays.
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.ok()?.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// The page that frames this one (its address without query or fragment), if the browser says.
+pub fn host_page() -> Option<String> {
+    let referrer = web_sys::window()?.document()?.referrer();
+    let page = referrer.split(['?', '#']).next().unwrap_or_default();
+    (!page.is_empty()).then(|| page.to_string())
+}
+
+/// Adds a stylesheet after the app's own, e.g. a theme from themes/.
+pub fn add_stylesheet(href: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(head) = document.head() else { return };
+    if let Ok(link) = document.create_element("link") {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", href);
+        let _ = head.append_child(&link);
+    }
 }
 
 pub fn now_ms() -> f64 {

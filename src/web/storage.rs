@@ -14,7 +14,8 @@ use crate::core::engine::{Attempt, Outcome};
 use crate::core::records::{decode, encode, Decoded, History, HistoryEntry};
 use crate::web::platform;
 
-const PREFIX: &str = "credo-quiz";
+/// The language choice is the employee's, not the page's: one key for every page and embed.
+const LANG_KEY: &str = "credo-quiz.lang";
 
 /// Something the employee should be told about their saved data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,9 @@ struct Store {
 }
 
 thread_local! {
+    /// The prefix of every record's key: `credo-quiz` for the app itself, one per embed
+    /// (see `core::embed::EmbedParams::storage_scope`), so embeds never share progress.
+    static SCOPE: RefCell<String> = RefCell::new("credo-quiz".into());
     static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new() });
 }
 
@@ -92,8 +96,17 @@ fn remove(key: &str) {
     })
 }
 
+/// Sets the key prefix; called once, before anything is read.
+pub fn set_scope(scope: String) {
+    SCOPE.with(|s| *s.borrow_mut() = scope);
+}
+
 fn key(kind: &str, set_id: &str) -> String {
-    format!("{PREFIX}.{kind}.{set_id}")
+    SCOPE.with(|s| format!("{}.{kind}.{set_id}", s.borrow()))
+}
+
+fn current_key() -> String {
+    SCOPE.with(|s| format!("{}.current", s.borrow()))
 }
 
 /// Reads a record; unreadable or newer data is copied to `<key>.backup.<time>` and reported.
@@ -131,7 +144,7 @@ pub fn load_attempt(set_id: &str) -> (Option<Attempt>, Option<StorageNotice>) {
 /// Keeps the attempt in progress, and remembers its set as the one to resume on reload.
 pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
     save(&key("attempt", &attempt.set_id), attempt)?;
-    set(&format!("{PREFIX}.current"), attempt.set_id.clone())
+    set(&current_key(), attempt.set_id.clone())
 }
 
 /// Sets an attempt that no longer fits its set aside, like unreadable data.
@@ -147,7 +160,7 @@ pub fn set_aside_attempt(set_id: &str) {
 
 /// The set of the attempt last in progress, if any.
 pub fn current_set() -> Option<String> {
-    get(&format!("{PREFIX}.current")).filter(|s| !s.is_empty())
+    get(&current_key()).filter(|s| !s.is_empty())
 }
 
 /// Records a finished attempt in the set's history, stamped with the time, and drops the
@@ -163,17 +176,17 @@ pub fn finish(set_id: &str, outcome: Outcome) -> (History, Option<StorageNotice>
     if written.is_ok() {
         remove(&key("attempt", set_id));
         if current_set().as_deref() == Some(set_id) {
-            remove(&format!("{PREFIX}.current"));
+            remove(&current_key());
         }
     }
     (history, notice.or(written.err()))
 }
 
 pub fn load_lang() -> Option<String> {
-    get(&format!("{PREFIX}.lang"))
+    get(LANG_KEY)
 }
 
 pub fn save_lang(code: &str) {
     // The language is a convenience; a failed write needs no notice of its own.
-    let _ = set(&format!("{PREFIX}.lang"), code.to_string());
+    let _ = set(LANG_KEY, code.to_string());
 }

@@ -1,6 +1,7 @@
 //! Native tests of the pure core: one binary, one module per area, each with one `check` helper.
 
 mod content;
+mod embed;
 mod engine;
 mod manifest;
 mod parse;
