@@ -18,7 +18,10 @@
 //! - `core::engine`: `Attempt`, changed by `Event`s; `Outcome` with per-principle scores.
 //! - `core::records`: versioned JSON for `History` and the stored attempt; dates.
 //! - `core::i18n`: `Lang` and every interface string.
-//! - `web::storage`: the only code touching localStorage; `web::platform`: fetch, URL, clock, focus.
+//! - `core::embed`: the iframe URL's parameters, config.toml, and `HostEvent`s for the host page.
+//! - `web::storage`: the only code touching localStorage (keys scoped per embed);
+//!   `web::embed`: the only code talking to a host page (height, events, H5P's resizer);
+//!   `web::platform`: fetch, URL, clock, focus, stylesheets.
 //! - `ui::state`: `AppState` and `Action` (the reducer); `ui::app` and one component per screen.
 //! - `core::review`: quotes against the source texts, giveaway labels, counts per principle.
 //! - `files` (native only): sets, manifests and source texts on disk, for the CLI and tests.
@@ -35,7 +38,8 @@
 //! - Author errors are collected, never thrown: every problem carries file, line and column.
 //! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
 //!   dropped.
-//! - The app requests nothing from any host but the one serving it.
+//! - The app requests nothing from any host but the one serving it, and posts messages only to a
+//!   parent window's exact, allowed origin (never `*`).
 
 pub mod core;
 #[cfg(not(target_arch = "wasm32"))]
