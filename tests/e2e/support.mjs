@@ -1,6 +1,6 @@
 // Shared end-to-end machinery: serve a folder on 127.0.0.1, drive Debian chromium, collect errors, run axe.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ export const DIST = join(ROOT, 'dist');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
@@ -53,21 +53,24 @@ export async function launchBlocked() {
   return chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: ARGS });
 }
 
-/** Watches a page for script errors, console errors and any request off the serving host. */
-export function watch(page, origin) {
+/** Watches a page (and its frames) for script errors, console errors and any request to a host
+ *  other than the given origin(s). */
+export function watch(page, origins) {
+  const allowed = [].concat(origins);
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(origin + '/') && !url.startsWith('data:')) problems.push(`off-host request: ${url}`);
+    if (!allowed.some((o) => url.startsWith(o + '/')) && !url.startsWith('data:')) problems.push(`off-host request: ${url}`);
   });
   return { assertClean: () => assert.deepEqual(problems, []) };
 }
 
 /** Runs axe-core on the current screen and fails on any violation, naming rule and nodes. */
 export async function assertAccessible(page, screen) {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  // Evaluated rather than added as a script tag: the app's CSP rightly refuses inline scripts.
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
   }));
@@ -102,4 +105,32 @@ export async function answerByKeyboard(page, moves = 0) {
 export async function nextByKeyboard(page) {
   await tabTo(page, '.feedback button');
   await page.keyboard.press('Enter');
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.toml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
+
+/** Serves `dir` under the path `base` (e.g. '/training/quiz/') with extra response headers, such as
+ *  a Content-Security-Policy, as an intranet server configured by the office would. */
+export async function serveWith({ dir = DIST, base = '/', headers = {}, port = 0 } = {}) {
+  const { createServer: createHttp } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { extname, normalize } = await import('node:path');
+  const server = createHttp(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) { res.writeHead(404).end(); return; }
+    let rel = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, '');
+    if (rel === '.' || rel === '') rel = 'index.html';
+    else if (rel.endsWith('/')) rel += 'index.html';
+    try {
+      const body = await readFile(join(dir, rel));
+      res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: origin + base, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
 }
