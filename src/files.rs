@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::diagnostic::{Diagnostic, Problem};
+use crate::core::draft::{self, Format};
 use crate::core::manifest::{check_set_ids, parse_manifest, MANIFEST_FILE};
-use crate::core::parse::{parse_set, unreadable, Parsed};
+use crate::core::parse::{unreadable, Parsed};
 use crate::core::review::review;
+use crate::encoding::decode_text;
 
 /// Everything read from some paths: each set file parsed and reviewed against its source
 /// texts, and the problems of the manifests themselves.
@@ -20,9 +22,9 @@ impl Loaded {
     }
 }
 
-/// Reads set files and folders. A folder contributes the files its manifest lists and any
-/// other .toml file in it (so a file forgotten in the manifest is still checked), and the
-/// manifest's own problems, including names of files that do not exist.
+/// Reads set files (TOML, CSV or GIFT) and folders. A folder contributes the files its manifest
+/// lists (sub-folders included) and any other .toml file in it (so a file forgotten in the
+/// manifest is still checked), and the manifest's own problems, including missing files.
 pub fn load(paths: &[PathBuf]) -> Loaded {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut manifest_problems = Vec::new();
@@ -35,13 +37,18 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
         if let Ok(text) = std::fs::read_to_string(&manifest) {
             let (entries, diagnostics) = parse_manifest(&text);
             manifest_problems.extend(diagnostics.into_iter().map(|d| Diagnostic { file: display(&manifest), ..d }));
-            for entry in entries.iter().filter(|e| !path.join(&e.file).is_file()) {
-                manifest_problems.push(Diagnostic {
-                    file: display(&manifest),
-                    line: entry.line,
-                    column: 1,
-                    problem: Problem::Unreadable { reason: format!("{} not found", entry.file) },
-                });
+            for entry in entries {
+                let file = path.join(&entry.file);
+                if file.is_file() {
+                    files.push(file);
+                } else {
+                    manifest_problems.push(Diagnostic {
+                        file: display(&manifest),
+                        line: entry.line,
+                        column: 1,
+                        problem: Problem::Unreadable { reason: format!("{} not found", entry.file) },
+                    });
+                }
             }
         }
         let mut found: Vec<PathBuf> = std::fs::read_dir(path)
@@ -52,21 +59,30 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             .filter(|p| p.extension().is_some_and(|e| e == "toml"))
             .collect();
         found.sort();
-        files.extend(found);
+        for file in found {
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
     }
     let mut sets: Vec<Parsed> = files.iter().map(|path| load_set(path)).collect();
     check_set_ids(&mut sets);
     Loaded { sets, manifest_problems }
 }
 
+/// One set file of any format, with its quotes checked against its source texts.
 fn load_set(path: &Path) -> Parsed {
     let name = display(path);
-    let text = match std::fs::read(path).map(String::from_utf8) {
-        Ok(Ok(text)) => text,
-        Ok(Err(_)) => return unreadable(&name, "not UTF-8 / UTF-8 で保存してください".into()),
-        Err(e) => return unreadable(&name, e.to_string()),
+    let text = match (format_of(path), std::fs::read(path)) {
+        (Some(Format::Toml), Ok(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => return unreadable(&name, "not UTF-8 / UTF-8 で保存してください".into()),
+        },
+        (Some(_), Ok(bytes)) => decode_text(&bytes),
+        (None, _) => return read_set_file(path),
+        (_, Err(e)) => return unreadable(&name, e.to_string()),
     };
-    let mut parsed = parse_set(&name, &text);
+    let mut parsed = draft::parse(format_of(path).unwrap_or(Format::Toml), &name, &text);
     let mut found = Vec::new();
     if let Some(set) = parsed.valid_set() {
         let dir = path.parent().unwrap_or(Path::new("."));
@@ -90,4 +106,28 @@ fn load_set(path: &Path) -> Parsed {
 
 fn display(path: &Path) -> String {
     path.display().to_string().replace("//", "/")
+}
+
+/// The format a path names by its extension alone (`.txt` is GIFT as Moodle saves it), so that
+/// `quizcheck convert` never guesses what to write.
+pub fn format_of(path: &Path) -> Option<Format> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "toml" => Some(Format::Toml),
+        "csv" => Some(Format::Csv),
+        "gift" | "txt" => Some(Format::Gift),
+        _ => None,
+    }
+}
+
+/// Reads one set file of any format, whatever encoding Excel or an editor saved it in, and
+/// checks its form (not its quotes, which `load` checks against the source texts).
+pub fn read_set_file(path: &Path) -> Parsed {
+    let name = display(path);
+    let Some(format) = format_of(path) else {
+        return unreadable(&name, "use .toml, .csv, .gift or .txt / 拡張子は .toml・.csv・.gift・.txt にしてください".into());
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => draft::parse(format, &name, &decode_text(&bytes)),
+        Err(e) => unreadable(&name, e.to_string()),
+    }
 }

@@ -1,4 +1,5 @@
-//! quizcheck: the trainer's command line. Checks question-set files and exports them as JSON.
+//! quizcheck: the trainer's command line. Checks question-set files, exports them as JSON and
+//! converts them between TOML, Excel CSV and Moodle GIFT.
 //!
 //! Native only: the wasm32 build of the package (for browser tests) gets an empty main.
 
@@ -19,7 +20,8 @@ mod cli {
     use credo_quiz::core::i18n::Lang;
     use credo_quiz::core::parse::Parsed;
     use credo_quiz::core::review::SetStats;
-    use credo_quiz::files::load;
+    use credo_quiz::core::draft;
+    use credo_quiz::files::{format_of, load, read_set_file};
 
     #[derive(Parser)]
     #[command(name = "quizcheck", version, about = "Check and export credo-quiz question sets / 問題セットの検査と書き出し")]
@@ -50,6 +52,19 @@ mod cli {
             json: bool,
             #[arg(required = true)]
             paths: Vec<PathBuf>,
+        },
+        /// Convert a set between TOML, CSV (Excel) and GIFT (Moodle), by the files' extensions.
+        /// A file with problems is reported and nothing is written.
+        Convert {
+            /// The set to read: .toml, .csv (UTF-8, with or without BOM, or Shift_JIS), .gift or .txt.
+            input: PathBuf,
+            /// The file to write; CSV is written as UTF-8 with a BOM for Excel.
+            #[arg(short, long)]
+            output: PathBuf,
+            /// Write what could be read even when there are problems (a Moodle file has no quotes
+            /// or principles): a draft to complete, whose gaps `check` then shows in place.
+            #[arg(long)]
+            draft: bool,
         },
     }
 
@@ -84,6 +99,40 @@ mod cli {
                 // Serialized directly (not through serde_json::Value) so fields keep the model's order.
                 out(&serde_json::to_string(&Export { sets }).unwrap_or_default());
                 ExitCode::SUCCESS
+            }
+            Command::Convert { input, output, draft } => convert(&input, &output, draft, lang),
+        }
+    }
+
+    /// Reads `input`, and writes `output` if the set has no problems (or, as a draft, whatever
+    /// could be read). Problems always make the exit status 1.
+    fn convert(input: &std::path::Path, output: &std::path::Path, as_draft: bool, lang: Lang) -> ExitCode {
+        let Some(format) = format_of(output) else {
+            eprintln!("{}: use .toml, .csv, .gift or .txt / 拡張子は .toml・.csv・.gift・.txt にしてください", output.display());
+            return ExitCode::FAILURE;
+        };
+        if input.canonicalize().ok().is_some_and(|i| output.canonicalize().is_ok_and(|o| o == i)) {
+            eprintln!("{}: the output would overwrite the input / 入力と同じファイルには書き出せません", output.display());
+            return ExitCode::FAILURE;
+        }
+        let parsed = read_set_file(input);
+        for d in &parsed.diagnostics {
+            out(&d.render(lang));
+        }
+        let set = if as_draft { parsed.set.as_ref() } else { parsed.valid_set() };
+        let Some(set) = set else {
+            let hint = if as_draft { "" } else { " (--draft writes what could be read)" };
+            eprintln!("{}: {} problem(s); nothing written{hint}", parsed.file, parsed.diagnostics.len());
+            return ExitCode::FAILURE;
+        };
+        match std::fs::write(output, draft::write(format, set)) {
+            Ok(()) => {
+                eprintln!("{} -> {}: {} question(s)", parsed.file, output.display(), set.questions.len());
+                if parsed.diagnostics.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", output.display());
+                ExitCode::FAILURE
             }
         }
     }

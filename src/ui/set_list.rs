@@ -24,7 +24,7 @@ pub fn set_list(props: &Props) -> Html {
         Manifest::Loaded(problems) => problems,
     };
     let cards = state.sets.iter().map(|entry| set_card(state, entry));
-    let manifest_problems = manifest_problems.iter().map(|d| html! { <li><code>{ d.render(state.lang) }</code></li> });
+    let manifest_problems = manifest_problems.iter().map(|d| html! { <li><code>{ d.render_set_file(state.lang) }</code></li> });
     html! {
         <section aria-labelledby="sets-heading">
             <h1 id="sets-heading">{ t.sets_heading }</h1>
@@ -40,7 +40,7 @@ fn set_card(state: &StateHandle, entry: &SetEntry) -> Html {
         return html! { <li class="set-card"><p>{ format!("{} {}", entry.file, t.loading) }</p></li> };
     };
     let Some(set) = parsed.valid_set() else {
-        let problems = parsed.diagnostics.iter().map(|d| html! { <li><code>{ d.render(state.lang) }</code></li> });
+        let problems = parsed.diagnostics.iter().map(|d| html! { <li><code>{ d.render_set_file(state.lang) }</code></li> });
         let title = parsed.set.as_ref().map_or(entry.file.clone(), |s| s.title.clone());
         return html! {
             <li class="set-card broken">
