@@ -24,8 +24,22 @@
 //!   `web::platform`: fetch, URL, clock, focus, stylesheets.
 //! - `ui::state`: `AppState` and `Action` (the reducer); `ui::app` and one component per screen.
 //! - `core::review`: quotes against the source texts, giveaway labels, counts per principle.
-//! - `files` (native only): sets, manifests and source texts on disk, for the CLI and tests.
+//! - `core::toml_out`: a `QuestionSet` written back as a readable set file (reads back unchanged).
+//! - `core::csv`: Excel CSV in and out, one row a question; rows become TOML lines checked by
+//!   `parse_set`, and each problem is reported at its row and column header.
+//! - `core::gift`: Moodle GIFT in and out (multiple choice); what GIFT cannot hold rides in
+//!   `// credo-quiz:` comment lines, so an export reads back unchanged.
+//! - `files` (native only): sets, manifests and source texts on disk, for the CLI and tests;
+//!   `read_set_file` reads a TOML, CSV or GIFT set by its extension for `quizcheck convert`.
+//! - `encoding` (native only): file bytes to text: UTF-8 with or without a BOM, else Shift_JIS (CP932).
 //! - `bin/quizcheck.rs`: the trainer's command line over the same core.
+//! - `core::results`: an employee's result file (written by hand, without serde_json, in the
+//!   employee's bundle) and the merge of many into a group view; CSV of it for Excel.
+//! - `core::draft`: the trainer page's draft: format detection, parsing, where a problem is in the
+//!   text, writing a set out in each format. `core::i18n_trainer`: the trainer page's strings.
+//! - `trainer` + `bin/trainer.rs`: the trainer page, its own bundle (trainer/index.html): editor with
+//!   located problems, preview and trial run (the employee's own components, in memory only), group
+//!   results. `web::trainer_io`: its browser calls (files via TextDecoder, a timer, the caret).
 //!
 //! # Invariants
 //!
@@ -44,6 +58,10 @@
 pub mod core;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod encoding;
+#[cfg(target_arch = "wasm32")]
+pub mod trainer;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

@@ -146,7 +146,7 @@ impl Attempt {
         if general.total > 0 {
             by_principle.push(general);
         }
-        Outcome { score, max, percent, passed, by_principle, missed }
+        Outcome { score, max, percent, passed, by_principle, missed, answers: Unstored(self.answers.clone()) }
     }
 }
 
@@ -160,7 +160,25 @@ pub struct Outcome {
     /// One per principle of the set, in the set's order, then questions tied to none.
     pub by_principle: Vec<PrincipleScore>,
     pub missed: Vec<Answer>,
+    /// Every answer in the order given, right ones too, for the result file an employee can
+    /// download. Not stored (the history shows only the figures above, and leaving it out keeps
+    /// stored histories readable) and so not compared: an outcome read back is the same outcome.
+    #[serde(skip)]
+    pub answers: Unstored<Vec<Answer>>,
 }
+
+/// A value that rides along with stored data for this page only: never serialized, and equal to
+/// any other, so that data read back from storage compares equal to what was written.
+#[derive(Clone, Debug, Default)]
+pub struct Unstored<T>(pub T);
+
+impl<T> PartialEq for Unstored<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Unstored<T> {}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrincipleScore {

@@ -83,6 +83,9 @@ pub struct Texts {
     pub dismiss: &'static str,
     pub source_label: &'static str,
     pub bad_parameters: &'static str,
+    pub download_heading: &'static str,
+    pub name_label: &'static str,
+    pub download_result: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -134,6 +137,9 @@ pub static JA: Texts = Texts {
     dismiss: "閉じる",
     source_label: "出典",
     bad_parameters: "このページの埋め込み設定(URL のパラメーター)に誤りがあるため、クイズを始められません。ページの管理者に次の点を伝えてください:",
+    download_heading: "結果の提出",
+    name_label: "氏名または職員番号",
+    download_result: "結果をダウンロード",
 };
 
 pub static EN: Texts = Texts {
@@ -185,4 +191,7 @@ pub static EN: Texts = Texts {
     dismiss: "Dismiss",
     source_label: "Source",
     bad_parameters: "The quiz cannot start because this page's embed settings (URL parameters) are wrong. Please tell the page's editor:",
+    download_heading: "Hand in your result",
+    name_label: "Name or staff number",
+    download_result: "Download result",
 };

@@ -1,4 +1,4 @@
-//! The end of an attempt: score, pass or fail, a bar per principle (inline SVG) and the questions missed.
+//! The end of an attempt: score, pass or fail, a bar per principle (inline SVG), the questions missed, and the result file to hand in.
 
 
 
@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::core::engine::{Outcome, PrincipleScore};
 use crate::core::model::QuestionSet;
-use crate::ui::state::{Action, StateHandle};
+use crate::core::results::{file_name, iso_local, result_json};
+use crate::ui::state::{Action, Screen, StateHandle};
 use crate::web::platform;
 
 #[derive(Properties, PartialEq)]
@@ -25,8 +26,30 @@ pub fn result_view(props: &Props) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| platform::focus(&heading));
     }
+    let name_input = use_node_ref();
     let Some(set) = state.find_set(&props.set_id) else { return html! {} };
     let o = &props.outcome;
+    let download = {
+        let (state, name_input) = (state.clone(), name_input.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let name = name_input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            // `required` and `pattern` have the browser ask for a name first; this only guards.
+            let Screen::Result { set_id, outcome, recorded } = &state.screen else { return };
+            let Some(entry) = state.sets.iter().find(|e| e.set().is_some_and(|s| s.id == *set_id)) else { return };
+            let Some(set) = entry.set().filter(|_| !name.trim().is_empty()) else { return };
+            // The finish time is the one the history recorded for this attempt, so every download
+            // of it carries the same time and the trainer's merge counts a second copy once.
+            // Where nothing is recorded (a trial run on the trainer page), now stands in.
+            let (ms, offset) = match entry.history.entries.last() {
+                Some(h) if *recorded => (h.finished_at_ms, h.utc_offset_min),
+                _ => (platform::now_ms(), platform::utc_offset_min()),
+            };
+            let finished_at = iso_local(ms, offset);
+            let file = file_name(&set.id, &name, &finished_at);
+            platform::download(&file, "application/json", &result_json(set, outcome, &name, &finished_at));
+        })
+    };
     let back = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::ShowSets))
@@ -63,6 +86,12 @@ pub fn result_view(props: &Props) -> Html {
             } else {
                 <ul class="missed">{ for missed }</ul>
             }
+            <form class="hand-in" onsubmit={download}>
+                <h2>{ t.download_heading }</h2>
+                <label for="result-name">{ t.name_label }</label>
+                <input id="result-name" type="text" autocomplete="name" ref={name_input} required=true pattern=".*\\S.*" />
+                <button type="submit">{ t.download_result }</button>
+            </form>
             <div class="actions">
                 <button type="button" class="primary" onclick={retry}>{ t.retry }</button>
                 if !state.embed {

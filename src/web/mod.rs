@@ -3,3 +3,4 @@
 pub mod platform;
 pub mod embed;
 pub mod storage;
+pub mod trainer_io;

@@ -85,3 +85,43 @@ pub fn focus(node: &NodeRef) {
         let _ = element.focus();
     }
 }
+
+/// Offers `text` as a file to save (a Blob behind an object URL, clicked through `<a download>`):
+/// the file never leaves the browser. Strings become UTF-8, so a leading U+FEFF is the BOM Excel
+/// wants. A browser that refuses (no document, a blocked download) simply saves nothing.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(link) = document.create_element("a") {
+        // Chromium (Chrome, Edge) and Firefox follow a link that is not in the document.
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    // The click has taken its own reference to the blob; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Mounts a page's root component in `#app`, replacing the loading line the HTML shows there
+/// while the wasm loads (so the page is never blank); without `#app`, in the body.
+pub fn mount<C>()
+where
+    C: yew::BaseComponent,
+    C::Properties: Default,
+{
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<C>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<C>::new().render();
+        }
+    }
+}

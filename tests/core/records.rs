@@ -7,7 +7,7 @@ fn entry(score: usize, max: usize) -> HistoryEntry {
     HistoryEntry {
         finished_at_ms: 1_763_700_000_000.0,
         utc_offset_min: 540,
-        outcome: Outcome { score, max, percent: 0, passed: false, by_principle: vec![], missed: vec![] },
+        outcome: Outcome { score, max, percent: 0, passed: false, by_principle: vec![], missed: vec![], answers: Default::default() },
     }
 }
 

@@ -1,0 +1,11 @@
+//! The trainer page's entry point (trainer/index.html): mounts the trainer's root component, nothing else.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    credo_quiz::web::platform::mount::<credo_quiz::trainer::app::TrainerApp>();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The trainer page is a web page: build it with `trunk build trainer/index.html` (see README.md).");
+}

@@ -1,0 +1,251 @@
+//! The set editor: open or drop a file, type, see each problem at its line, try the draft, download it, preview every question.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::trainer::drop_zone::DropZone;
+
+use crate::core::diagnostic::Diagnostic;
+use crate::core::draft::{self, Format};
+use crate::core::i18n_trainer::{fill, TrainerTexts};
+use crate::trainer::preview::Preview;
+use crate::trainer::state::{Action, FileNote, TrainerHandle};
+use crate::trainer::tryout::TryOut;
+use crate::web::platform;
+use crate::web::trainer_io::{self, Timeout};
+
+/// How long typing must pause before the draft is checked.
+const CHECK_DELAY_MS: i32 = 300;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: TrainerHandle,
+}
+
+#[function_component(EditorPanel)]
+pub fn editor_panel(props: &Props) -> Html {
+    let state = &props.state;
+    let t = TrainerTexts::get(state.lang);
+    let textarea = use_node_ref();
+    let dragging = use_state(|| false);
+
+    // Check the draft once typing pauses: every edit replaces the pending timer.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.draft.edits, move |&edits| {
+            let timer = Timeout::new(CHECK_DELAY_MS, move || dispatch.dispatch(Action::Check { edits }));
+            move || drop(timer)
+        });
+    }
+
+    if let (Some(seed), Some(_)) = (state.trying, state.draft.parsed.valid_set()) {
+        let dispatch = state.dispatcher();
+        let on_close = Callback::from(move |_| dispatch.dispatch(Action::StopTrying));
+        return html! { <TryOut parsed={state.draft.parsed.clone()} lang={state.lang} {seed} {on_close} /> };
+    }
+
+    let draft = &state.draft;
+    let open = open_callback(state);
+    let drop_zone = {
+        let dispatch = state.dispatcher();
+        // The first dropped file opens as the draft.
+        DropZone::new(&dragging, Callback::from(move |files: Vec<web_sys::File>| {
+            if let Some(file) = files.into_iter().next() {
+                wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
+            }
+        }))
+    };
+    let on_input = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Edited(area.value()));
+        })
+    };
+    let on_format = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(format) = Format::from_code(&select.value()) {
+                dispatch.dispatch(Action::SetFormat(format));
+            }
+        })
+    };
+    let formats = Format::ALL.iter().map(|f| {
+        html! { <option value={f.code()} selected={*f == draft.format}>{ f.label() }</option> }
+    });
+    let located: Vec<(usize, usize, &Diagnostic)> = draft
+        .parsed
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = draft::text_position(draft.format, &draft.text, d);
+            (line, column, d)
+        })
+        .collect();
+    let marked: Vec<usize> = located.iter().map(|(line, _, _)| *line).collect();
+    let note = match &state.file_note {
+        Some(FileNote::Opened { name, shift_jis }) => {
+            let sjis = if *shift_jis { t.read_as_shift_jis } else { "" };
+            html! { <p class="file-note">{ format!("{} {name} {sjis}", t.opened) }</p> }
+        }
+        Some(FileNote::Failed { name, reason }) => {
+            html! { <p class="file-note error">{ format!("{} {name} ({reason})", t.file_failed) }</p> }
+        }
+        None => html! {},
+    };
+    let status = if !draft.is_checked() {
+        t.checking.to_string()
+    } else if located.is_empty() {
+        t.no_problems.to_string()
+    } else {
+        fill(t.problems_count, &[("n", &located.len())])
+    };
+    let lines: Vec<&str> = draft.text.split('\n').collect();
+    let problems = located.iter().map(|&(line, column, d)| {
+        let text = draft.text.clone();
+        let textarea = textarea.clone();
+        let go = Callback::from(move |_| {
+            trainer_io::place_caret(&textarea, draft::utf16_offset(&text, line, column));
+            trainer_io::reveal(&format!("src-line-{line}"));
+        });
+        let excerpt = lines.get(line.wrapping_sub(1)).copied().unwrap_or_default();
+        html! {
+            <li>
+                <button type="button" class="link-button problem-link" onclick={go}>
+                    { fill(t.at_line, &[("line", &line), ("column", &column)]) }
+                </button>
+                <span class="problem-message">{ d.problem.message(state.lang) }</span>
+                if !excerpt.trim().is_empty() {
+                    <code class="problem-excerpt">{ excerpt }</code>
+                }
+            </li>
+        }
+    });
+    let valid = draft.is_checked() && draft.parsed.valid_set().is_some();
+    let try_it = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::TryIt { seed: platform::random_seed() }))
+    };
+    let downloads = Format::ALL.iter().map(|&format| {
+        let label = match format {
+            Format::Toml => t.download_toml,
+            Format::Csv => t.download_csv,
+            Format::Gift => t.download_gift,
+        };
+        let content = download_content(state, format);
+        let disabled = content.is_none();
+        let onclick = Callback::from(move |_| {
+            if let Some((name, text)) = &content {
+                platform::download(name, format.mime(), text);
+            }
+        });
+        html! { <button type="button" {disabled} {onclick} data-format={format.code()}>{ label }</button> }
+    });
+    html! {
+        <div class={classes!("drop-zone", dragging.then_some("dragging"))}
+            ondragover={drop_zone.over} ondragleave={drop_zone.leave} ondrop={drop_zone.drop}>
+            <section aria-labelledby="editor-heading">
+                <h2 id="editor-heading" class="sr-only">{ t.tab_editor }</h2>
+                <div class="file-row">
+                    <label for="open-file">{ t.open_file }</label>
+                    <input type="file" id="open-file" accept=".toml,.csv,.gift,.txt,text/plain,text/csv" onchange={open} />
+                    <label for="draft-format">{ t.format_label }</label>
+                    <select id="draft-format" onchange={on_format}>{ for formats }</select>
+                </div>
+                <p class="meta">{ t.drop_hint }</p>
+                <div role="status">{ note }</div>
+                <label for="draft-text" class="editor-label">{ t.editor_label }</label>
+                <p id="draft-hint" class="meta">{ t.editor_hint }</p>
+                <div class="editor">
+                    <Backdrop text={draft.text.clone()} marked={Rc::new(marked)} />
+                    <textarea id="draft-text" ref={textarea.clone()} value={draft.text.to_string()} oninput={on_input}
+                        spellcheck="false" autocomplete="off" aria-describedby="draft-hint problems-status"
+                        aria-invalid={(!located.is_empty()).to_string()} rows="24" />
+                </div>
+            </section>
+            <section aria-labelledby="problems-heading" class="problems-section">
+                <h2 id="problems-heading">{ t.problems_heading }</h2>
+                <p id="problems-status" role="status" class={if located.is_empty() { "meta" } else { "error" }}>{ status }</p>
+                if !located.is_empty() {
+                    <ol class="problems">{ for problems }</ol>
+                }
+            </section>
+            <section aria-labelledby="actions-heading">
+                <h2 id="actions-heading">{ t.actions_heading }</h2>
+                if !valid {
+                    <p class="meta">{ t.fix_first }</p>
+                }
+                <div class="actions">
+                    <button type="button" id="try-it" class="primary" disabled={!valid} onclick={try_it}>{ t.try_it }</button>
+                    { for downloads }
+                </div>
+            </section>
+            <Preview parsed={draft.parsed.clone()} lang={state.lang} />
+        </div>
+    }
+}
+
+/// The text of a download in `format` and its file name: the draft as typed when it is in that
+/// format already (comments and layout kept), else the valid set converted.
+fn download_content(state: &TrainerHandle, format: Format) -> Option<(String, String)> {
+    let draft = &state.draft;
+    let set = draft.parsed.valid_set().filter(|_| draft.is_checked());
+    let name = draft::file_name(set.map(|s| s.id.as_str()), &draft.file, format);
+    if format == draft.format {
+        let text = match format {
+            // What Excel opens right: a byte-order mark and CRLF.
+            Format::Csv => format!("\u{feff}{}", draft.text.trim_start_matches('\u{feff}').replace('\n', "\r\n")),
+            _ => draft.text.to_string(),
+        };
+        return Some((name, text));
+    }
+    set.map(|set| (name, draft::write(format, set)))
+}
+
+fn open_callback(state: &TrainerHandle) -> Callback<Event> {
+    let dispatch = state.dispatcher();
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = trainer_io::input_files(&input).into_iter().next() {
+            wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
+        }
+    })
+}
+
+async fn open_file(dispatch: UseReducerDispatcher<crate::trainer::state::TrainerState>, file: web_sys::File) {
+    let name = file.name();
+    match trainer_io::read_file(file).await {
+        Ok(opened) => {
+            dispatch.dispatch(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis })
+        }
+        Err(reason) => dispatch.dispatch(Action::FileFailed { name, reason }),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BackdropProps {
+    text: Rc<str>,
+    /// Lines with a problem, 1-based.
+    marked: Rc<Vec<usize>>,
+}
+
+/// The text again, invisible, line by line behind the text area: it sizes the editor, carries
+/// the line numbers and colours the lines with a problem. Hidden from screen readers, which get
+/// the problem list instead.
+#[function_component(Backdrop)]
+fn backdrop(props: &BackdropProps) -> Html {
+    let lines = props.text.split('\n').enumerate().map(|(i, line)| {
+        let n = i + 1;
+        let marked = props.marked.contains(&n);
+        html! {
+            <span class={classes!("src-line", marked.then_some("problem"))} data-line={n.to_string()}
+                id={marked.then(|| format!("src-line-{n}"))}>
+                // An empty line still takes a line's height, as in the text area.
+                { if line.is_empty() { " " } else { line } }
+            </span>
+        }
+    });
+    html! { <div class="backdrop" aria-hidden="true">{ for lines }</div> }
+}
