@@ -6,7 +6,6 @@ use crate::core::diagnostic::{Diagnostic, Problem};
 use crate::core::draft::{self, Format};
 use crate::core::manifest::{check_set_ids, parse_manifest, MANIFEST_FILE};
 use crate::core::parse::{unreadable, Parsed};
-use crate::core::review::review;
 use crate::encoding::decode_text;
 
 /// Everything read from some paths: each set file parsed and reviewed against its source
@@ -70,38 +69,21 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     Loaded { sets, manifest_problems }
 }
 
-/// One set file of any format, with its quotes checked against its source texts.
+/// One set file of any format, with its quotes checked against its source texts beside it.
 fn load_set(path: &Path) -> Parsed {
     let name = display(path);
-    let text = match (format_of(path), std::fs::read(path)) {
-        (Some(Format::Toml), Ok(bytes)) => match String::from_utf8(bytes) {
+    let Some(format) = format_of(path) else { return read_set_file(path) };
+    let text = match std::fs::read(path) {
+        // TOML is UTF-8 by definition; only Excel's and Moodle's files need guessing.
+        Ok(bytes) if format == Format::Toml => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => return unreadable(&name, "not UTF-8 / UTF-8 で保存してください".into()),
         },
-        (Some(_), Ok(bytes)) => decode_text(&bytes),
-        (None, _) => return read_set_file(path),
-        (_, Err(e)) => return unreadable(&name, e.to_string()),
+        Ok(bytes) => decode_text(&bytes),
+        Err(e) => return unreadable(&name, e.to_string()),
     };
-    let mut parsed = draft::parse(format_of(path).unwrap_or(Format::Toml), &name, &text);
-    let mut found = Vec::new();
-    if let Some(set) = parsed.valid_set() {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let mut sources = Vec::new();
-        for file in &set.source.files {
-            match std::fs::read_to_string(dir.join(file)) {
-                Ok(source) => sources.push((file.clone(), source)),
-                Err(e) => found.push(Diagnostic {
-                    file: name.clone(),
-                    line: 1,
-                    column: 1,
-                    problem: Problem::Unreadable { reason: format!("[source] file {file}: {e}") },
-                }),
-            }
-        }
-        found.extend(review(set, &name, &text, &sources));
-    }
-    parsed.diagnostics.extend(found);
-    parsed
+    let dir = path.parent().unwrap_or(Path::new("."));
+    draft::check(format, &name, &text, |file| Some(std::fs::read_to_string(dir.join(file)).map_err(|e| e.to_string())))
 }
 
 fn display(path: &Path) -> String {

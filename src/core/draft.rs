@@ -1,8 +1,9 @@
 //! A trainer's draft on the trainer page: which format a text is in, reading it, pointing into it, and writing a set out in each format.
 
-use crate::core::diagnostic::Diagnostic;
+use crate::core::diagnostic::{Diagnostic, Problem};
 use crate::core::model::QuestionSet;
 use crate::core::parse::{parse_set, Parsed};
+use crate::core::review::review;
 
 /// The formats a set can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +78,37 @@ pub fn parse(format: Format, file: &str, text: &str) -> Parsed {
         Format::Csv => crate::core::csv::parse_csv(file, text),
         Format::Gift => crate::core::gift::parse_gift(file, text),
     }
+}
+
+/// Reads a draft and reviews it as `quizcheck check` does: the scenarios for giveaways always,
+/// the quotes once every source text the set names is at hand. `source` gives a named text:
+/// `None` while it is not known yet, `Err` with the reason when it cannot be had (a problem too).
+pub fn check(
+    format: Format,
+    file: &str,
+    text: &str,
+    source: impl Fn(&str) -> Option<Result<String, String>>,
+) -> Parsed {
+    let mut parsed = parse(format, file, text);
+    let Some(set) = parsed.valid_set() else { return parsed };
+    let index = crate::core::diagnostic::LineIndex::new(text);
+    let mut found = Vec::new();
+    let mut texts = Vec::new();
+    for name in &set.source.files {
+        match source(name) {
+            Some(Ok(t)) => texts.push((name.clone(), t)),
+            Some(Err(reason)) => {
+                let (line, column) = index.position(text.find(name.as_str()).unwrap_or(0));
+                let problem = Problem::Unreadable { reason: format!("[source] file {name}: {reason}") };
+                found.push(Diagnostic { file: file.to_string(), line, column, problem });
+            }
+            None => {}
+        }
+    }
+    let all_at_hand = texts.len() == set.source.files.len();
+    found.extend(review(set, file, text, if all_at_hand { &texts } else { &[] }));
+    parsed.diagnostics.extend(found);
+    parsed
 }
 
 /// A valid set written in `format`: what the trainer downloads.

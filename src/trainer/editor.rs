@@ -39,6 +39,28 @@ pub fn editor_panel(props: &Props) -> Html {
         });
     }
 
+    // Fetch the source texts the draft names from the server's questions/ folder, once each,
+    // so the quotes can be checked word for word as `quizcheck check` does.
+    {
+        let dispatch = state.dispatcher();
+        let asked = use_mut_ref(Vec::<String>::new);
+        let wanted: Vec<String> = state.draft.parsed.set.iter().flat_map(|set| set.source.files.clone()).collect();
+        use_effect_with(wanted, move |wanted| {
+            for name in wanted.iter().filter(|n| !asked.borrow().contains(n)) {
+                asked.borrow_mut().push(name.clone());
+                let (dispatch, name) = (dispatch.clone(), name.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = if name.contains("..") || name.contains(':') || name.starts_with('/') {
+                        Err("not a file in questions/".to_string())
+                    } else {
+                        platform::fetch_text(&format!("../questions/{name}")).await
+                    };
+                    dispatch.dispatch(Action::SourceLoaded { name, text });
+                });
+            }
+        });
+    }
+
     if let (Some(seed), Some(_)) = (state.trying, state.draft.parsed.valid_set()) {
         let dispatch = state.dispatcher();
         let on_close = Callback::from(move |_| dispatch.dispatch(Action::StopTrying));

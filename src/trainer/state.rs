@@ -30,15 +30,30 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn new(file: String, format: Format, text: String) -> Draft {
-        let parsed = Rc::new(draft::parse(format, &file, &text));
+    fn new(file: String, format: Format, text: String, sources: &Sources) -> Draft {
+        let parsed = checked(format, &file, &text, sources);
         Draft { file, format, text: text.into(), edits: 0, parsed, checked: 0 }
+    }
+
+    /// Checks the text as it stands, quotes included once its source texts are at hand.
+    fn check(&mut self, sources: &Sources) {
+        self.parsed = checked(self.format, &self.file, &self.text, sources);
+        self.checked = self.edits;
     }
 
     /// Whether the problems shown are those of the text shown.
     pub fn is_checked(&self) -> bool {
         self.checked == self.edits
     }
+}
+
+/// Source texts fetched from the server's questions/ folder, by the name `[source] file` gives:
+/// the text, or why it could not be had.
+pub type Sources = Vec<(String, Result<String, String>)>;
+
+fn checked(format: Format, file: &str, text: &str, sources: &Sources) -> Rc<Parsed> {
+    let lookup = |name: &str| sources.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
+    Rc::new(draft::check(format, file, text, lookup))
 }
 
 /// What the page says about the last file opened.
@@ -63,6 +78,8 @@ pub struct TrainerState {
     /// The set picked to merge when the files are for several; none picks the most common.
     pub result_set: Option<String>,
     pub merged: Rc<Merged>,
+    /// The source texts drafts have named so far, for the verbatim-quote check.
+    pub sources: Sources,
 }
 
 pub enum Action {
@@ -91,6 +108,11 @@ pub enum Action {
     ResultsAdded(Vec<(String, String)>),
     ResultsCleared,
     ChooseResultSet(String),
+    /// A source text the draft names has been fetched (or could not be).
+    SourceLoaded {
+        name: String,
+        text: Result<String, String>,
+    },
 }
 
 /// The draft a page opens with: a minimal set to start from, in Japanese like the real ones.
@@ -128,12 +150,13 @@ impl TrainerState {
             revision: 0,
             lang,
             tab: Tab::Editor,
-            draft: Draft::new("question-set.toml".into(), Format::Toml, STARTER.into()),
+            draft: Draft::new("question-set.toml".into(), Format::Toml, STARTER.into(), &Vec::new()),
             file_note: None,
             trying: None,
             result_files: Vec::new(),
             result_set: None,
             merged: Rc::new(Merged::default()),
+            sources: Vec::new(),
         }
     }
 
@@ -161,7 +184,7 @@ impl Reducible for TrainerState {
                 // A text area holds LF only; keeping the text the same keeps positions right.
                 let text = text.replace("\r\n", "\n");
                 let format = draft::detect(&name, &text);
-                s.draft = Draft::new(name.clone(), format, text);
+                s.draft = Draft::new(name.clone(), format, text, &s.sources);
                 s.file_note = Some(FileNote::Opened { name, shift_jis });
                 s.trying = None;
                 s.tab = Tab::Editor;
@@ -178,16 +201,14 @@ impl Reducible for TrainerState {
                 if edits != s.draft.edits || s.draft.is_checked() {
                     return self;
                 }
-                s.draft.parsed = Rc::new(draft::parse(s.draft.format, &s.draft.file, &s.draft.text));
-                s.draft.checked = edits;
+                s.draft.check(&s.sources);
             }
             Action::SetFormat(format) => {
                 if format == s.draft.format {
                     return self;
                 }
                 s.draft.format = format;
-                s.draft.parsed = Rc::new(draft::parse(format, &s.draft.file, &s.draft.text));
-                s.draft.checked = s.draft.edits;
+                s.draft.check(&s.sources);
             }
             Action::TryIt { seed } => {
                 // Only a draft checked as it stands and without problems can be tried.
@@ -205,6 +226,13 @@ impl Reducible for TrainerState {
                 s.result_files.clear();
                 s.result_set = None;
                 s.remerge();
+            }
+            Action::SourceLoaded { name, text } => {
+                s.sources.retain(|(n, _)| *n != name);
+                s.sources.push((name, text));
+                if s.draft.is_checked() {
+                    s.draft.check(&s.sources);
+                }
             }
             Action::ChooseResultSet(set_id) => {
                 s.result_set = Some(set_id);

@@ -315,3 +315,21 @@ test('the employee bundle carries none of the trainer tools', () => {
     assert.ok(!bytes.includes(Buffer.from(marker).toString('latin1')), `${marker} is not in ${wasm}`);
   }
 });
+
+test("quotes are checked word for word against the source text on the server, as quizcheck does", async () => {
+  const { ctx, page, watcher } = await openTrainer();
+  const shipped = readFileSync(join(ROOT, 'questions/maebashi-credo.toml'), 'utf8');
+  const quote = shipped.match(/^quote = "(.+)"$/m)[1];
+  // One character changed: a full stop for the last character of the first quote.
+  const retyped = shipped.replace(`quote = "${quote}"`, `quote = "${quote.slice(0, -1)}."`);
+  await dropFile(page, '#draft-text', 'maebashi-credo.toml', retyped);
+  await page.waitForSelector('.problems li');
+  const problems = await page.locator('.problems li').allTextContents();
+  assert.equal(problems.length, 1, problems.join('\n'));
+  assert.match(problems[0], /quote が出典 sources\/maebashi-credo\.txt に一字一句そのままでは見つかりません/);
+  await dropFile(page, '#draft-text', 'maebashi-credo.toml', shipped);
+  await page.waitForSelector('.preview-question');
+  assert.equal(await page.locator('.problems li').count(), 0);
+  watcher.assertClean();
+  await ctx.close();
+});
