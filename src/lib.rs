@@ -10,43 +10,47 @@
 //!
 //! # Codemap, in reading order
 //!
+//! The pure core (`core`), natively tested:
 //! - `core::model`: `QuestionSet`, `Source`, `Principle`, `Question`: the validated model.
-//! - `core::diagnostic`: `Diagnostic` (file, line, column in characters) and `Problem`,
-//!   rendered in Japanese or English.
+//! - `core::diagnostic`: `Diagnostic` (file, line, column in characters) and `Problem`, rendered in
+//!   Japanese or English; `set_file_message` is the part the employee's app links.
 //! - `core::parse`: TOML text to `Parsed` (the set it could build plus every diagnostic).
+//! - `core::review`: quotes against the source texts, giveaway labels, counts per principle.
 //! - `core::manifest`: the manifest's lines; set ids unique across files.
 //! - `core::engine`: `Attempt`, changed by `Event`s; `Outcome` with per-principle scores.
-//! - `core::records`: versioned JSON for `History` and the stored attempt; dates.
-//! - `core::i18n`: `Lang` and every interface string.
+//! - `core::records`: `History` and the stored attempt as versioned postcard; dates.
+//! - `core::i18n`: `Lang` and every interface string of the quiz.
 //! - `core::embed`: the iframe URL's parameters, config.toml, and `HostEvent`s for the host page.
-//! - `web::storage`: the only code touching localStorage (keys scoped per embed);
-//!   `web::embed`: the only code talking to a host page (height, events, H5P's resizer);
-//!   `web::platform`: fetch, URL, clock, focus, stylesheets.
-//! - `ui::state`: `AppState` and `Action` (the reducer); `ui::app` and one component per screen.
-//! - `core::review`: quotes against the source texts, giveaway labels, counts per principle.
-//! - `core::toml_out`: a `QuestionSet` written back as a readable set file (reads back unchanged).
-//! - `core::csv`: Excel CSV in and out, one row a question; rows become TOML lines checked by
-//!   `parse_set`, and each problem is reported at its row and column header.
-//! - `core::gift`: Moodle GIFT in and out (multiple choice); what GIFT cannot hold rides in
-//!   `// credo-quiz:` comment lines, so an export reads back unchanged.
-//! - `files` (native only): sets, manifests and source texts on disk, for the CLI and tests;
-//!   `read_set_file` reads a TOML, CSV or GIFT set by its extension for `quizcheck convert`.
-//! - `encoding` (native only): file bytes to text: UTF-8 with or without a BOM, else Shift_JIS (CP932).
-//! - `bin/quizcheck.rs`: the trainer's command line over the same core.
 //! - `core::results`: an employee's result file (written by hand, without serde_json, in the
 //!   employee's bundle) and the merge of many into a group view; CSV of it for Excel.
-//! - `core::draft`: the trainer page's draft: format detection, parsing, where a problem is in the
-//!   text, writing a set out in each format. `core::i18n_trainer`: the trainer page's strings.
-//! - `trainer` + `bin/trainer.rs`: the trainer page, its own bundle (trainer/index.html): editor with
-//!   located problems, preview and trial run (the employee's own components, in memory only), group
-//!   results. `web::trainer_io`: its browser calls (files via TextDecoder, a timer, the caret).
+//! - `core::toml_out`, `core::csv`, `core::gift`: a set written as TOML, Excel CSV (rows become TOML
+//!   lines checked by `parse_set`, problems at row and column header) and Moodle GIFT (what GIFT
+//!   cannot hold rides in `// credo-quiz:` comments, so an export reads back unchanged).
+//! - `core::draft`: one entry for all three formats: detect, parse, `check` (parse + review
+//!   against whichever source texts are at hand), write, point into the text.
+//!   `core::i18n_trainer`: the trainer page's strings.
+//!
+//! Native only: `files` (sets, manifests and source texts on disk, for quizcheck and the tests) and
+//! `encoding` (bytes to text: UTF-8 with or without BOM, else Shift_JIS/CP932).
+//!
+//! The browser boundary (`web`): `web::storage`, the only code touching localStorage (keys scoped
+//! per embed); `web::embed`, the only code talking to a host page (height, events, H5P's
+//! resizer); `web::platform` (fetch, URL, clock, focus, stylesheets, downloads, mounting);
+//! `web::trainer_io` (the trainer page's files via TextDecoder, a timer, the caret).
+//!
+//! The interfaces: `ui::state` (`AppState` and `Action`, the reducer), `ui::app` and one component
+//! per screen: the employee's quiz (`main.rs` mounts it). `trainer` (mounted by `bin/trainer.rs`,
+//! its own page and bundle, trainer/index.html): editor with located problems, preview and try-out
+//! with the quiz's own components, group results. `bin/quizcheck.rs`: the trainer's command line.
 //!
 //! # Invariants
 //!
 //! - `core` imports nothing from yew, web_sys, gloo or wasm_bindgen, does no I/O and never
 //!   panics on input; it is tested natively.
-//! - Browser APIs are called only in `web` and `main.rs`. Components render state and dispatch
-//!   actions; the reducer does no I/O; effects persist.
+//! - Browser APIs are called only in `web`. Components render state and dispatch actions; the
+//!   reducers do no I/O; effects persist.
+//! - The employee's bundle links no trainer tool: no CSV, GIFT, editor, serde_json or their
+//!   messages (an end-to-end test checks the built wasm).
 //! - A `QuestionSet` exists only after validation: ids are unique, every principle id named
 //!   exists, every answer is one of its options.
 //! - Author errors are collected, never thrown: every problem carries file, line and column.
