@@ -73,6 +73,7 @@ pub fn trainer_app() -> Html {
                 <p class="app-title">{ t.page_title }</p>
                 <nav class="header-links">
                     <a href={QUIZ_URL}>{ t.to_quiz }</a>
+                    <a href="../embed-demo.html">{ t.to_snippet }</a>
                     <button type="button" class="link-button" lang={other.code()} onclick={switch_lang}>{ t.switch_language }</button>
                 </nav>
             </header>

@@ -30,6 +30,10 @@ pub fn set_list(props: &Props) -> Html {
             <h1 id="sets-heading">{ t.sets_heading }</h1>
             <ul class="diagnostics">{ for manifest_problems }</ul>
             <ul class="set-list">{ for cards }</ul>
+            // Trainers find their page from the app; an embedded quiz shows no such link.
+            if !state.embed {
+                <p class="for-trainers"><a href="trainer/">{ t.for_trainers }</a></p>
+            }
         </section>
     }
 }

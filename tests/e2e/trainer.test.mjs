@@ -333,3 +333,18 @@ test("quotes are checked word for word against the source text on the server, as
   watcher.assertClean();
   await ctx.close();
 });
+
+test('the set list links to the trainer page, and the trainer page to the quiz and the embed snippet page', async () => {
+  const { ctx, page, watcher } = await open('/');
+  await page.waitForSelector('.set-card h2');
+  await page.click('.for-trainers a');
+  await page.waitForSelector('#draft-text');
+  await page.click('text=埋め込みコードを作る');
+  await page.waitForFunction(() => document.getElementById('snippet')?.value.includes('<iframe'));
+  await page.goBack();
+  await page.waitForSelector('#draft-text');
+  await page.click('text=クイズのページへ');
+  await page.waitForSelector('.set-card h2');
+  watcher.assertClean();
+  await ctx.close();
+});
