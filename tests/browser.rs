@@ -149,3 +149,32 @@ async fn answering_shows_feedback_with_the_quote_and_moves_focus_to_it() {
     assert!(text("#progress-label").starts_with("問題 2 /"));
     root.remove();
 }
+
+/// Unreadable data that cannot even be copied aside (the store is full) stays where it is:
+/// a later save of the same record goes to memory instead of over it.
+#[wasm_bindgen_test]
+fn unreadable_data_that_cannot_be_set_aside_is_never_overwritten() {
+    local().clear().unwrap();
+    local().set_item("credo-quiz.history.pinned-set", "{broken").unwrap();
+    let chunk = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler{n}"), &chunk).is_ok() {
+        n += 1;
+    }
+    let small = "y".repeat(64);
+    while local().set_item(&format!("small{n}"), &small).is_ok() {
+        n += 1;
+    }
+    assert_eq!(storage::load_history("pinned-set"), (History::default(), Some(StorageNotice::Recovered)));
+    // Make room: a save would now succeed if the module tried localStorage.
+    for i in 0..4 {
+        local().remove_item(&format!("filler{i}")).unwrap();
+    }
+    let set = parse_set("maebashi-credo.toml", SET).set.unwrap();
+    let mut outcome = Attempt::start(&set, Some(1), 1).outcome(&set);
+    outcome.score = 0;
+    let (history, _) = storage::finish("pinned-set", outcome);
+    assert_eq!(history.entries.len(), 1, "the page still shows the attempt");
+    assert_eq!(local().get_item("credo-quiz.history.pinned-set").unwrap().as_deref(), Some("{broken"));
+    local().clear().unwrap();
+}

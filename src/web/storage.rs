@@ -5,7 +5,7 @@
 //! cannot be read is copied to a backup key before anything overwrites it: never silently lost.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -32,13 +32,16 @@ struct Store {
     local: Option<web_sys::Storage>,
     /// Values for keys localStorage could not take; reads look here first.
     memory: BTreeMap<String, String>,
+    /// Keys whose stored value could not be set aside: never written to localStorage again
+    /// this page, so the unreadable original is still there for someone to recover.
+    pinned: BTreeSet<String>,
 }
 
 thread_local! {
     /// The prefix of every record's key: `credo-quiz` for the app itself, one per embed
     /// (see `core::embed::EmbedParams::storage_scope`), so embeds never share progress.
     static SCOPE: RefCell<String> = RefCell::new("credo-quiz".into());
-    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new() });
+    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new(), pinned: BTreeSet::new() });
 }
 
 /// Asks for localStorage and checks it answers. gloo-storage would throw a JS exception here.
@@ -68,7 +71,11 @@ fn get(key: &str) -> Option<String> {
 fn set(key: &str, value: String) -> Result<(), StorageNotice> {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
-        let written = s.local.as_ref().map(|l| l.set_item(key, &value).is_ok());
+        let written = if s.pinned.contains(key) {
+            Some(false)
+        } else {
+            s.local.as_ref().map(|l| l.set_item(key, &value).is_ok())
+        };
         match written {
             Some(true) => {
                 s.memory.remove(key);
@@ -90,6 +97,9 @@ fn remove(key: &str) {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
         s.memory.remove(key);
+        if s.pinned.contains(key) {
+            return;
+        }
         if let Some(l) = &s.local {
             let _ = l.remove_item(key);
         }
@@ -110,8 +120,8 @@ fn current_key() -> String {
 }
 
 /// Reads a record; unreadable or newer data is copied to `<key>.backup.<time>` and reported.
-/// If even the backup cannot be written, the original stays where it is and this page works
-/// from memory so that nothing overwrites it.
+/// If even the backup cannot be written, the original stays where it is and the key is pinned
+/// to memory for this page, so that nothing overwrites it.
 fn load<T: DeserializeOwned>(key: &str) -> (Option<T>, Option<StorageNotice>) {
     let Some(text) = get(key) else { return (None, None) };
     match decode::<T>(&text) {
@@ -121,7 +131,11 @@ fn load<T: DeserializeOwned>(key: &str) -> (Option<T>, Option<StorageNotice>) {
             if set(&backup, text).is_ok() && get(&backup).is_some() {
                 remove(key);
             } else {
-                STORE.with(|s| s.borrow_mut().memory.insert(key.to_string(), String::new()));
+                STORE.with(|s| {
+                    let mut s = s.borrow_mut();
+                    s.pinned.insert(key.to_string());
+                    s.memory.insert(key.to_string(), String::new());
+                });
             }
             (None, Some(StorageNotice::Recovered))
         }
