@@ -5,6 +5,8 @@
   'use strict';
   if (window.credoQuizHost) return;
   window.credoQuizHost = true;
+  // The quiz lives where this script was served from: only frames of that origin are listened to.
+  var quizOrigin = document.currentScript ? new URL(document.currentScript.src).origin : null;
 
   function frameOf(source) {
     var frames = document.getElementsByTagName('iframe');
@@ -18,8 +20,10 @@
     var data = event.data;
     if (!data || data.type !== 'credo-quiz') return;
     var frame = frameOf(event.source);
-    // Only the page the frame actually shows may size it: compare the sender's origin exactly.
-    if (!frame || new URL(frame.src, location.href).origin !== event.origin) return;
+    // Only the quiz, in the frame that shows it, may size it: compare origins exactly, and never
+    // accept an opaque ('null') origin, which any sandboxed or data: frame has.
+    if (!frame || event.origin === 'null' || event.origin !== quizOrigin) return;
+    if (new URL(frame.src, location.href).origin !== event.origin) return;
     if (data.event === 'resize' && typeof data.height === 'number' && data.height > 0) {
       frame.style.height = Math.ceil(data.height) + 'px';
       return;

@@ -130,7 +130,16 @@ pub fn normalize_origin(text: &str) -> Option<String> {
     let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))?;
     let host_ok = !rest.is_empty()
         && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':' || b == b'[' || b == b']');
-    host_ok.then(|| text.to_ascii_lowercase())
+    // Browsers write origins without their scheme's default port; so must we, or it never matches.
+    let origin = text.to_ascii_lowercase();
+    let origin = match origin.strip_suffix(":443").filter(|o| o.starts_with("https://")) {
+        Some(o) => o.to_string(),
+        None => match origin.strip_suffix(":80").filter(|o| o.starts_with("http://")) {
+            Some(o) => o.to_string(),
+            None => origin,
+        },
+    };
+    host_ok.then_some(origin)
 }
 
 /// The app's own config file (config.toml beside index.html), as far as embedding goes.

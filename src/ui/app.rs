@@ -46,6 +46,7 @@ fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> AppState {
     let mut state = AppState::new(lang, pending, notices);
     state.embed = params.embed;
     state.pass_mark = params.pass_mark;
+    state.count = params.count;
     state.param_problems = problems.to_vec();
     state
 }
@@ -116,10 +117,21 @@ pub fn app() -> Html {
     }
 
     {
-        let lang = state.lang;
-        use_effect_with(lang, move |lang| {
+        // The language is the employee's choice: a page's `lang=` shows it, but is not kept.
+        let from_page = params.0.lang;
+        use_effect_with(state.lang, move |&lang| {
             platform::set_document_lang(lang.code());
-            storage::save_lang(lang.code());
+            if from_page != Some(lang) {
+                storage::save_lang(lang.code());
+            }
+        });
+    }
+    // Set aside attempts that no longer fit their set (see `AppState::stale_attempts`).
+    {
+        use_effect_with(state.stale_attempts.clone(), move |stale| {
+            for set_id in stale {
+                storage::set_aside_attempt(set_id);
+            }
         });
     }
 

@@ -63,6 +63,11 @@ pub struct AppState {
     pub embed: bool,
     /// `pass=`: a pass mark replacing every set's own.
     pub pass_mark: Option<u8>,
+    /// `count=`: how many questions every attempt asks, retries included.
+    pub count: Option<usize>,
+    /// Sets whose stored attempt no longer fits them (the set was edited): an effect moves the
+    /// attempt to a backup key, so it is neither resumed again nor overwritten.
+    pub stale_attempts: Vec<String>,
     /// URL parameters the app could not use; shown plainly, and nothing starts by itself.
     pub param_problems: Vec<ParamProblem>,
     /// Everything the host page is to be told, in order; an effect sends what is new.
@@ -122,6 +127,8 @@ impl AppState {
             all_requested: false,
             embed: false,
             pass_mark: None,
+            count: None,
+            stale_attempts: Vec::new(),
             param_problems: Vec::new(),
             events: Vec::new(),
         }
@@ -185,7 +192,19 @@ impl AppState {
         match pending {
             Pending::Start { count, seed, .. } => self.begin(Attempt::start(&set, count, seed)),
             Pending::Resume { attempt, .. } if attempt.fits(&set) => self.begin(attempt),
-            Pending::Resume { .. } => self.notify(Notice::AttemptStale),
+            Pending::Resume { .. } => self.mark_stale(&set_id),
+        }
+    }
+
+    /// A stored attempt that no longer fits its set: say so once, stop offering to resume it,
+    /// and have it set aside.
+    fn mark_stale(&mut self, set_id: &str) {
+        self.notify(Notice::AttemptStale);
+        if let Some(entry) = self.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id == set_id)) {
+            entry.has_attempt = false;
+        }
+        if !self.stale_attempts.iter().any(|s| s == set_id) {
+            self.stale_attempts.push(set_id.to_string());
         }
     }
 
@@ -241,16 +260,21 @@ impl Reducible for AppState {
                 }
                 s.settle_pending();
             }
+            // The employee's own choice wins over a set still loading for a link or a resume.
             Action::Start { set_id, seed } => match s.find_set(&set_id) {
                 Some(set) => {
-                    let attempt = Attempt::start(set, None, seed);
+                    let attempt = Attempt::start(set, s.count, seed);
+                    s.pending = None;
                     s.begin(attempt);
                 }
                 None => return self,
             },
             Action::Resume { set_id, attempt } => match s.find_set(&set_id) {
-                Some(set) if attempt.fits(set) => s.begin(attempt),
-                Some(_) => s.notify(Notice::AttemptStale),
+                Some(set) if attempt.fits(set) => {
+                    s.pending = None;
+                    s.begin(attempt);
+                }
+                Some(_) => s.mark_stale(&set_id),
                 None => return self,
             },
             Action::Answer(chosen) => {
@@ -292,7 +316,10 @@ impl Reducible for AppState {
                 }
                 s.screen = Screen::Sets;
             }
-            Action::ShowHistory(set_id) => s.screen = Screen::History { set_id },
+            Action::ShowHistory(set_id) => {
+                s.pending = None;
+                s.screen = Screen::History { set_id };
+            }
             Action::Recorded { set_id, history } => {
                 if let Screen::Result { set_id: shown, recorded, .. } = &mut s.screen {
                     if *shown == set_id {

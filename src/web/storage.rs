@@ -161,7 +161,8 @@ pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
     set(&current_key(), attempt.set_id.clone())
 }
 
-/// Sets an attempt that no longer fits its set aside, like unreadable data.
+/// Sets an attempt that no longer fits its set aside, like unreadable data, and forgets it as
+/// the one to resume.
 pub fn set_aside_attempt(set_id: &str) {
     let k = key("attempt", set_id);
     if let Some(text) = get(&k) {
@@ -169,6 +170,9 @@ pub fn set_aside_attempt(set_id: &str) {
         if set(&backup, text).is_ok() {
             remove(&k);
         }
+    }
+    if current_set().as_deref() == Some(set_id) {
+        remove(&current_key());
     }
 }
 

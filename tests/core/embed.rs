@@ -66,6 +66,9 @@ fn storage_scopes_keep_embeds_apart() {
 #[test]
 fn origins_are_exact_or_refused() {
     assert_eq!(normalize_origin("https://portal.example.lg.jp:8443/").as_deref(), Some("https://portal.example.lg.jp:8443"));
+    assert_eq!(normalize_origin("https://portal.example.lg.jp:443").as_deref(), Some("https://portal.example.lg.jp"));
+    assert_eq!(normalize_origin("http://intra:80").as_deref(), Some("http://intra"));
+    assert_eq!(normalize_origin("http://intra:443").as_deref(), Some("http://intra:443"));
     for bad in ["*", "null", "https://portal.example.lg.jp/path", "javascript:alert(1)", "ftp://x", "https://"] {
         assert_eq!(normalize_origin(bad), None, "{bad}");
     }

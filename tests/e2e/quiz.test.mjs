@@ -1,7 +1,8 @@
 // End to end on the release build: the 前橋市 quiz by keyboard, resume, history, broken sets, blocked storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, distWith, launch, launchBlocked, watch, assertAccessible, tabTo, answerByKeyboard, nextByKeyboard } from './support.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { serve, serveWith, freePort, distWith, launch, launchBlocked, watch, assertAccessible, tabTo, answerByKeyboard, nextByKeyboard } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -134,6 +135,50 @@ test('English interface on request, with the document language following', async
   await assertAccessible(page, 'set list in English');
   await page.reload();
   await page.waitForSelector('text=Question sets');
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('an attempt stored for a set edited since is set aside: not resumed, not overwritten', async () => {
+  const dir = distWith({});
+  // The same origin before and after the edit: localStorage belongs to it.
+  const fixed = await freePort();
+  let app = await serveWith({ dir, port: fixed });
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const watcher = watch(page, app.origin);
+  await page.goto(app.origin + '/?set=susono-mission&count=3');
+  await answerByKeyboard(page);
+  await app.close();
+
+  // The trainer renames every question of the set; the stored attempt names questions that are gone.
+  const file = `${dir}/questions/susono-mission.toml`;
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^id = "q/gm, 'id = "r'));
+  app = await serveWith({ dir, port: fixed });
+  await page.goto(app.origin + '/');
+  await page.waitForSelector('.notices');
+  assert.match(await page.textContent('.notices'), /問題セットが変更されたため再開できません/);
+  await page.waitForSelector('[aria-labelledby="set-susono-mission"]');
+  assert.equal(await page.locator('[aria-labelledby="set-susono-mission"] >> text=続きから').count(), 0);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((k) => k.startsWith('credo-quiz.attempt.susono-mission.backup.')), keys.join(' '));
+  assert.ok(!keys.includes('credo-quiz.attempt.susono-mission'));
+  watcher.assertClean();
+  await ctx.close();
+  await app.close();
+});
+
+test('count= holds for a retry too', async () => {
+  const { ctx, page, watcher } = await openPage();
+  await page.goto(server.origin + '/?set=abeno-staff-plan&count=2');
+  for (let i = 0; i < 2; i++) {
+    await answerByKeyboard(page);
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  await page.click('text=もう一度受ける');
+  await page.waitForSelector('[data-question]');
+  assert.match(await page.textContent('#progress-label'), /1 \/ 2$/);
   watcher.assertClean();
   await ctx.close();
 });
