@@ -7,12 +7,12 @@ use credo_quiz::core::engine::{Attempt, Event};
 use credo_quiz::core::parse::parse_set;
 use credo_quiz::core::records::History;
 use credo_quiz::ui::quiz::QuizView;
-use credo_quiz::ui::state::{Action, AppState, StateHandle};
+use credo_quiz::core::app_state::{Action, AppState};
+use credo_quiz::ui::app::StateHandle;
 use credo_quiz::web::storage::{self, StorageNotice};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
-use yew::Reducible;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -110,9 +110,9 @@ fn harness(props: &HarnessProps) -> Html {
     let state: StateHandle = use_reducer(move || {
         let parsed = Rc::new(parse_set("maebashi-credo.toml", SET));
         let s = Rc::new(AppState::new(Default::default(), None, vec![]))
-            .reduce(Action::ManifestLoaded { files: vec!["maebashi-credo.toml".into()], problems: vec![] })
-            .reduce(Action::SetLoaded { file: "maebashi-credo.toml".into(), parsed, history: History::default(), has_attempt: false })
-            .reduce(Action::Start { set_id: "maebashi-credo".into(), seed });
+            .apply(Action::ManifestLoaded { files: vec!["maebashi-credo.toml".into()], problems: vec![] })
+            .apply(Action::SetLoaded { file: "maebashi-credo.toml".into(), parsed, history: History::default(), has_attempt: false })
+            .apply(Action::Start { set_id: "maebashi-credo".into(), seed });
         (*s).clone()
     });
     html! { <QuizView {state} /> }

@@ -15,3 +15,5 @@ pub mod csv;
 pub mod gift;
 pub mod i18n_trainer;
 pub mod draft;
+pub mod app_state;
+pub mod trainer_state;

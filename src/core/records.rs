@@ -37,6 +37,17 @@ impl History {
     }
 }
 
+/// Something the employee should be told about their saved data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Site data is blocked: nothing will be kept after the page closes.
+    Unavailable,
+    /// A write failed (quota, or blocked after opening): this page keeps going from memory.
+    WriteFailed,
+    /// Stored data could not be read or came from a newer version; it was moved to a backup key.
+    Recovered,
+}
+
 /// The result of reading one stored record.
 #[derive(Debug, PartialEq)]
 pub enum Decoded<T> {

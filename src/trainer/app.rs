@@ -6,8 +6,19 @@ use crate::core::i18n::Lang;
 use crate::core::i18n_trainer::TrainerTexts;
 use crate::trainer::editor::EditorPanel;
 use crate::trainer::group::ResultsPanel;
-use crate::trainer::state::{Action, Tab, TrainerState};
+use crate::core::trainer_state::{Action, Tab, TrainerState};
 use crate::web::{platform, trainer_io};
+
+/// What the trainer page's components receive: the state and its dispatcher.
+pub type TrainerHandle = UseReducerHandle<TrainerState>;
+
+impl Reducible for TrainerState {
+    type Action = Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        self.apply(action)
+    }
+}
 
 /// The employee's quiz, relative to this page (dist/trainer/ beside dist/index.html).
 const QUIZ_URL: &str = "../";

@@ -10,7 +10,8 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::draft::{self, Format};
 use crate::core::i18n_trainer::{fill, TrainerTexts};
 use crate::trainer::preview::Preview;
-use crate::trainer::state::{Action, FileNote, TrainerHandle};
+use crate::core::trainer_state::{Action, FileNote};
+use crate::trainer::app::TrainerHandle;
 use crate::trainer::tryout::TryOut;
 use crate::web::platform;
 use crate::web::trainer_io::{self, Timeout};
@@ -236,7 +237,7 @@ fn open_callback(state: &TrainerHandle) -> Callback<Event> {
     })
 }
 
-async fn open_file(dispatch: UseReducerDispatcher<crate::trainer::state::TrainerState>, file: web_sys::File) {
+async fn open_file(dispatch: UseReducerDispatcher<crate::core::trainer_state::TrainerState>, file: web_sys::File) {
     let name = file.name();
     match trainer_io::read_file(file).await {
         Ok(opened) => {

@@ -6,7 +6,8 @@ use crate::trainer::drop_zone::DropZone;
 
 use crate::core::i18n_trainer::{fill, TrainerTexts};
 use crate::core::results::{self, Column, Merged, Tally};
-use crate::trainer::state::{Action, TrainerHandle, TrainerState};
+use crate::core::trainer_state::{Action, TrainerState};
+use crate::trainer::app::TrainerHandle;
 use crate::web::{platform, trainer_io};
 
 #[derive(Properties, PartialEq)]

@@ -8,5 +8,4 @@ pub mod drop_zone;
 pub mod editor;
 pub mod group;
 pub mod preview;
-pub mod state;
 pub mod tryout;

@@ -14,7 +14,7 @@ use crate::core::parse::Parsed;
 use crate::core::records::History;
 use crate::ui::quiz::QuizView;
 use crate::ui::result::ResultView;
-use crate::ui::state::{Action, AppState, Screen};
+use crate::core::app_state::{Action, AppState, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

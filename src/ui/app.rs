@@ -13,8 +13,19 @@ use crate::ui::notices::Notices;
 use crate::ui::quiz::QuizView;
 use crate::ui::result::ResultView;
 use crate::ui::set_list::SetList;
-use crate::ui::state::{Action, AppState, Notice, Pending, Screen};
+use crate::core::app_state::{Action, AppState, Notice, Pending, Screen};
 use crate::web::{embed, platform, storage};
+
+/// What components receive: the state and its dispatcher. Equal when it is the same state.
+pub type StateHandle = UseReducerHandle<AppState>;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.apply(action)
+    }
+}
 
 /// Where the question sets are served, relative to the page.
 const QUESTIONS_DIR: &str = "questions/";

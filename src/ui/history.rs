@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::core::records::format_date;
-use crate::ui::state::{Action, StateHandle};
+use crate::core::app_state::Action;
+use crate::ui::app::StateHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

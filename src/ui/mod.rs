@@ -6,4 +6,3 @@ pub mod notices;
 pub mod quiz;
 pub mod result;
 pub mod set_list;
-pub mod state;

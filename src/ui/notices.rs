@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, StateHandle, Notice};
+use crate::core::app_state::{Action, Notice};
+use crate::ui::app::StateHandle;
 use crate::web::storage::StorageNotice;
 
 #[derive(Properties, PartialEq)]

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::core::engine::Phase;
 use crate::core::model::{Question, QuestionKind, QuestionSet};
-use crate::ui::state::{Action, StateHandle};
+use crate::core::app_state::Action;
+use crate::ui::app::StateHandle;
 use crate::web::platform;
 
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,8 @@ use yew::prelude::*;
 use crate::core::engine::{Outcome, PrincipleScore};
 use crate::core::model::QuestionSet;
 use crate::core::results::{file_name, iso_local, result_json};
-use crate::ui::state::{Action, Screen, StateHandle};
+use crate::core::app_state::{Action, Screen};
+use crate::ui::app::StateHandle;
 use crate::web::platform;
 
 #[derive(Properties, PartialEq)]

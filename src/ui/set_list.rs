@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, StateHandle, Manifest, SetEntry};
+use crate::core::app_state::{Action, Manifest, SetEntry};
+use crate::ui::app::StateHandle;
 use crate::web::{platform, storage};
 
 #[derive(Properties, PartialEq)]

@@ -12,21 +12,12 @@ use serde::Serialize;
 
 use crate::core::engine::{Attempt, Outcome};
 use crate::core::records::{decode, encode, Decoded, History, HistoryEntry};
+pub use crate::core::records::StorageNotice;
 use crate::web::platform;
 
 /// The language choice is the employee's, not the page's: one key for every page and embed.
 const LANG_KEY: &str = "credo-quiz.lang";
 
-/// Something the employee should be told about their saved data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageNotice {
-    /// Site data is blocked: nothing will be kept after the page closes.
-    Unavailable,
-    /// A write failed (quota, or blocked after opening): this page keeps going from memory.
-    WriteFailed,
-    /// Stored data could not be read or came from a newer version; it was moved to a backup key.
-    Recovered,
-}
 
 struct Store {
     local: Option<web_sys::Storage>,

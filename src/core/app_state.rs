@@ -1,8 +1,6 @@
-//! The app's state as plain data and the actions that change it; `reduce` calls the engine and never does I/O.
+//! The quiz app's state as plain data and the actions that change it; `apply` calls the engine and never does I/O.
 
 use std::rc::Rc;
-
-use yew::Reducible;
 
 use crate::core::embed::{HostEvent, ParamProblem, PrincipleResult};
 use crate::core::engine::{Attempt, Event, Outcome, Phase};
@@ -11,7 +9,7 @@ use crate::core::diagnostic::Diagnostic;
 use crate::core::model::QuestionSet;
 use crate::core::parse::Parsed;
 use crate::core::records::History;
-use crate::web::storage::StorageNotice;
+use crate::core::records::StorageNotice;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -224,10 +222,9 @@ impl PartialEq for AppState {
     }
 }
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl AppState {
+    /// The next state after `action`; the same `Rc` when nothing changed, so Yew skips the render.
+    pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         s.revision += 1;
         match action {
@@ -368,5 +365,3 @@ fn completed_event(set: &QuestionSet, outcome: &Outcome, lang: Lang) -> HostEven
     }
 }
 
-/// What components receive: the state and its dispatcher. Equal when it is the same state.
-pub type StateHandle = yew::UseReducerHandle<AppState>;

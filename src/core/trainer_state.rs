@@ -1,8 +1,6 @@
-//! The trainer page's state as plain data and the actions that change it; `reduce` calls the core and never does I/O.
+//! The trainer page's state as plain data and the actions that change it; `apply` calls the core and never does I/O.
 
 use std::rc::Rc;
-
-use yew::Reducible;
 
 use crate::core::draft::{self, Format};
 use crate::core::i18n::Lang;
@@ -171,10 +169,9 @@ impl PartialEq for TrainerState {
     }
 }
 
-impl Reducible for TrainerState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl TrainerState {
+    /// The next state after `action`; the same `Rc` when nothing changed, so Yew skips the render.
+    pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         s.revision += 1;
         match action {
@@ -243,4 +240,3 @@ impl Reducible for TrainerState {
     }
 }
 
-pub type TrainerHandle = yew::UseReducerHandle<TrainerState>;
