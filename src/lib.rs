@@ -26,6 +26,8 @@
 //! - `core::toml_out`, `core::csv`, `core::gift`: a set written as TOML, Excel CSV (rows become TOML
 //!   lines checked by `parse_set`, problems at row and column header) and Moodle GIFT (what GIFT
 //!   cannot hold rides in `// credo-quiz:` comments, so an export reads back unchanged).
+//! - `core::app_state`, `core::trainer_state`: the quiz's and the trainer page's state as plain
+//!   data, changed only by `apply(action)`; the components wrap them in Yew's `Reducible`.
 //! - `core::draft`: one entry for all three formats: detect, parse, `check` (parse + review
 //!   against whichever source texts are at hand), write, point into the text.
 //!   `core::i18n_trainer`: the trainer page's strings.
@@ -33,22 +35,23 @@
 //! Native only: `files` (sets, manifests and source texts on disk, for quizcheck and the tests) and
 //! `encoding` (bytes to text: UTF-8 with or without BOM, else Shift_JIS/CP932).
 //!
-//! The browser boundary (`web`): `web::storage`, the only code touching localStorage (keys scoped
-//! per embed); `web::embed`, the only code talking to a host page (height, events, H5P's
-//! resizer); `web::platform` (fetch, URL, clock, focus, stylesheets, downloads, mounting);
-//! `web::trainer_io` (the trainer page's files via TextDecoder, a timer, the caret).
+//! The browser boundary (`web`), two modules: `web::storage`, the only code that reads and keeps
+//! data (the served files by fetch; localStorage, with keys scoped per embed; the clock that dates
+//! records), and `web::embed`, the only code that talks to the page around the app (URL parameters,
+//! the host page's height, events and H5P's resizer, theme stylesheet, document language).
 //!
-//! The interfaces: `ui::state` (`AppState` and `Action`, the reducer), `ui::app` and one component
-//! per screen: the employee's quiz (`main.rs` mounts it). `trainer` (mounted by `bin/trainer.rs`,
+//! The interfaces, components only: `ui::app` (the root, with `mount`, `focus` and the seed) and one
+//! component per screen: the employee's quiz (`main.rs` mounts it). `trainer` (mounted by `bin/trainer.rs`,
 //! its own page and bundle, trainer/index.html): editor with located problems, preview and try-out
-//! with the quiz's own components, group results. `bin/quizcheck.rs`: the trainer's command line.
+//! with the quiz's own components, group results, and `DropZone`, which also reads files as text. `bin/quizcheck.rs`: the trainer's command line.
 //!
 //! # Invariants
 //!
 //! - `core` imports nothing from yew, web_sys, gloo or wasm_bindgen, does no I/O and never
 //!   panics on input; it is tested natively.
-//! - Browser APIs are called only in `web`. Components render state and dispatch actions; the
-//!   reducers do no I/O; effects persist.
+//! - yew, web_sys, js_sys and wasm_bindgen appear only in components (`ui`, `trainer`), in
+//!   `web::storage`, `web::embed` and the two entry points. State changes only in the core's
+//!   `apply`, which does no I/O; effects persist.
 //! - The employee's bundle links no trainer tool: no CSV, GIFT, editor, serde_json or their
 //!   messages (an end-to-end test checks the built wasm).
 //! - A `QuestionSet` exists only after validation: ids are unique, every principle id named

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    credo_quiz::web::platform::mount::<credo_quiz::ui::app::App>();
+    credo_quiz::ui::app::mount::<credo_quiz::ui::app::App>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

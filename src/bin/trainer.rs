@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    credo_quiz::web::platform::mount::<credo_quiz::trainer::app::TrainerApp>();
+    credo_quiz::ui::app::mount::<credo_quiz::trainer::app::TrainerApp>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,5 +1,6 @@
 //! The trainer page's root component: the state, the language, and two tabs (write and check a set; group results).
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::i18n::Lang;
@@ -7,7 +8,7 @@ use crate::core::i18n_trainer::TrainerTexts;
 use crate::trainer::editor::EditorPanel;
 use crate::trainer::group::ResultsPanel;
 use crate::core::trainer_state::{Action, Tab, TrainerState};
-use crate::web::{platform, trainer_io};
+use crate::web::embed;
 
 /// What the trainer page's components receive: the state and its dispatcher.
 pub type TrainerHandle = UseReducerHandle<TrainerState>;
@@ -24,7 +25,7 @@ impl Reducible for TrainerState {
 const QUIZ_URL: &str = "../";
 
 fn initial_state() -> TrainerState {
-    let lang = platform::query_pairs()
+    let lang = embed::query_pairs()
         .iter()
         .find(|(k, _)| k == "lang")
         .and_then(|(_, c)| Lang::from_code(c))
@@ -37,7 +38,7 @@ pub fn trainer_app() -> Html {
     let state = use_reducer(initial_state);
     {
         let lang = state.lang;
-        use_effect_with(lang, move |lang| platform::set_document_lang(lang.code()));
+        use_effect_with(lang, move |lang| embed::set_document_lang(lang.code()));
     }
     let t = TrainerTexts::get(state.lang);
     let other = if state.lang == Lang::Ja { Lang::En } else { Lang::Ja };
@@ -64,7 +65,11 @@ pub fn trainer_app() -> Html {
             e.prevent_default();
             dispatch.dispatch(Action::ShowTab(next));
             let id = if next == Tab::Editor { "tab-editor" } else { "tab-results" };
-            trainer_io::focus_by_id(id);
+            // The arrow keys move focus along the tabs, as a tablist should.
+            let tab = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+            if let Some(tab) = tab.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = tab.focus();
+            }
         })
     };
     let tab_buttons = tabs.iter().map(|&(tab, id, panel, label)| {

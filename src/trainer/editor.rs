@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::trainer::drop_zone::DropZone;
@@ -13,8 +15,8 @@ use crate::trainer::preview::Preview;
 use crate::core::trainer_state::{Action, FileNote};
 use crate::trainer::app::TrainerHandle;
 use crate::trainer::tryout::TryOut;
-use crate::web::platform;
-use crate::web::trainer_io::{self, Timeout};
+use crate::web::storage;
+use crate::trainer::drop_zone::{input_files, read_file};
 
 /// How long typing must pause before the draft is checked.
 const CHECK_DELAY_MS: i32 = 300;
@@ -29,7 +31,6 @@ pub fn editor_panel(props: &Props) -> Html {
     let state = &props.state;
     let t = TrainerTexts::get(state.lang);
     let textarea = use_node_ref();
-    let dragging = use_state(|| false);
 
     // Check the draft once typing pauses: every edit replaces the pending timer.
     {
@@ -54,7 +55,7 @@ pub fn editor_panel(props: &Props) -> Html {
                     let text = if name.contains("..") || name.contains(':') || name.starts_with('/') {
                         Err("not a file in questions/".to_string())
                     } else {
-                        platform::fetch_text(&format!("../questions/{name}")).await
+                        storage::fetch_text(&format!("../questions/{name}")).await
                     };
                     dispatch.dispatch(Action::SourceLoaded { name, text });
                 });
@@ -70,14 +71,14 @@ pub fn editor_panel(props: &Props) -> Html {
 
     let draft = &state.draft;
     let open = open_callback(state);
-    let drop_zone = {
+    // The first dropped file opens as the draft.
+    let on_files = {
         let dispatch = state.dispatcher();
-        // The first dropped file opens as the draft.
-        DropZone::new(&dragging, Callback::from(move |files: Vec<web_sys::File>| {
+        Callback::from(move |files: Vec<web_sys::File>| {
             if let Some(file) = files.into_iter().next() {
                 wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
             }
-        }))
+        })
     };
     let on_input = {
         let dispatch = state.dispatcher();
@@ -130,8 +131,8 @@ pub fn editor_panel(props: &Props) -> Html {
         let text = draft.text.clone();
         let textarea = textarea.clone();
         let go = Callback::from(move |_| {
-            trainer_io::place_caret(&textarea, draft::utf16_offset(&text, line, column));
-            trainer_io::reveal(&format!("src-line-{line}"));
+            place_caret(&textarea, draft::utf16_offset(&text, line, column));
+            reveal(&format!("src-line-{line}"));
         });
         let excerpt = lines.get(line.wrapping_sub(1)).copied().unwrap_or_default();
         html! {
@@ -149,7 +150,7 @@ pub fn editor_panel(props: &Props) -> Html {
     let valid = draft.is_checked() && draft.parsed.valid_set().is_some();
     let try_it = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::TryIt { seed: platform::random_seed() }))
+        Callback::from(move |_| dispatch.dispatch(Action::TryIt { seed: crate::ui::app::random_seed() }))
     };
     let downloads = Format::ALL.iter().map(|&format| {
         let label = match format {
@@ -161,14 +162,13 @@ pub fn editor_panel(props: &Props) -> Html {
         let disabled = content.is_none();
         let onclick = Callback::from(move |_| {
             if let Some((name, text)) = &content {
-                platform::download(name, format.mime(), text);
+                crate::ui::result::download(name, format.mime(), text);
             }
         });
         html! { <button type="button" {disabled} {onclick} data-format={format.code()}>{ label }</button> }
     });
     html! {
-        <div class={classes!("drop-zone", dragging.then_some("dragging"))}
-            ondragover={drop_zone.over} ondragleave={drop_zone.leave} ondrop={drop_zone.drop}>
+        <DropZone {on_files}>
             <section aria-labelledby="editor-heading">
                 <h2 id="editor-heading" class="sr-only">{ t.tab_editor }</h2>
                 <div class="file-row">
@@ -206,7 +206,7 @@ pub fn editor_panel(props: &Props) -> Html {
                 </div>
             </section>
             <Preview parsed={draft.parsed.clone()} lang={state.lang} />
-        </div>
+        </DropZone>
     }
 }
 
@@ -231,7 +231,7 @@ fn open_callback(state: &TrainerHandle) -> Callback<Event> {
     let dispatch = state.dispatcher();
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        if let Some(file) = trainer_io::input_files(&input).into_iter().next() {
+        if let Some(file) = input_files(&input).into_iter().next() {
             wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
         }
     })
@@ -239,7 +239,7 @@ fn open_callback(state: &TrainerHandle) -> Callback<Event> {
 
 async fn open_file(dispatch: UseReducerDispatcher<crate::core::trainer_state::TrainerState>, file: web_sys::File) {
     let name = file.name();
-    match trainer_io::read_file(file).await {
+    match read_file(file).await {
         Ok(opened) => {
             dispatch.dispatch(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis })
         }
@@ -272,3 +272,52 @@ fn backdrop(props: &BackdropProps) -> Html {
     });
     html! { <div class="backdrop" aria-hidden="true">{ for lines }</div> }
 }
+
+/// A callback due after a delay; dropping it cancels it. Used to check a draft once typing pauses.
+struct Timeout {
+    id: Option<i32>,
+    // Kept alive until it runs or is cancelled.
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn new(ms: i32, run: impl FnOnce() + 'static) -> Timeout {
+        let mut run = Some(run);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(run) = run.take() {
+                run();
+            }
+        });
+        let id = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
+        });
+        Timeout { id, _callback: callback }
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let (Some(id), Some(window)) = (self.id, web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+/// Puts the caret of a text area at `offset` (UTF-16 units) and focuses it.
+fn place_caret(textarea: &NodeRef, offset: u32) {
+    if let Some(area) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        let _ = area.set_selection_range(offset, offset);
+    }
+}
+
+/// Scrolls the element with `id` into the middle of its scrolling box, if it is not in view.
+fn reveal(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+

@@ -8,7 +8,7 @@ use crate::core::i18n_trainer::{fill, TrainerTexts};
 use crate::core::results::{self, Column, Merged, Tally};
 use crate::core::trainer_state::{Action, TrainerState};
 use crate::trainer::app::TrainerHandle;
-use crate::web::{platform, trainer_io};
+use crate::trainer::drop_zone::{input_files, read_file};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -19,19 +19,18 @@ pub struct Props {
 pub fn results_panel(props: &Props) -> Html {
     let state = &props.state;
     let t = TrainerTexts::get(state.lang);
-    let dragging = use_state(|| false);
     let m: &Merged = &state.merged;
 
     let add = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            wasm_bindgen_futures::spawn_local(read_all(dispatch.clone(), trainer_io::input_files(&input)));
+            wasm_bindgen_futures::spawn_local(read_all(dispatch.clone(), input_files(&input)));
         })
     };
-    let drop_zone = {
+    let on_files = {
         let dispatch = state.dispatcher();
-        DropZone::new(&dragging, Callback::from(move |files| wasm_bindgen_futures::spawn_local(read_all(dispatch.clone(), files))))
+        Callback::from(move |files| wasm_bindgen_futures::spawn_local(read_all(dispatch.clone(), files)))
     };
     let clear = {
         let dispatch = state.dispatcher();
@@ -49,7 +48,7 @@ pub fn results_panel(props: &Props) -> Html {
         Callback::from(move |_| {
             let name =
                 format!("credo-quiz-results-{}.csv", if merged.set_id.is_empty() { "group" } else { &merged.set_id });
-            platform::download(&name, "text/csv;charset=utf-8", &results::to_csv(&merged, lang));
+            crate::ui::result::download(&name, "text/csv;charset=utf-8", &results::to_csv(&merged, lang));
         })
     };
     let people: std::collections::BTreeSet<&str> = m.attempts.iter().map(|a| a.name.as_str()).collect();
@@ -67,7 +66,7 @@ pub fn results_panel(props: &Props) -> Html {
         html! { <option value={id.clone()} selected={*id == m.set_id}>{ format!("{title} ({id}): {n}") }</option> }
     });
     html! {
-        <div class={classes!("drop-zone", dragging.then_some("dragging"))} ondragover={drop_zone.over} ondragleave={drop_zone.leave} ondrop={drop_zone.drop}>
+        <DropZone {on_files}>
             <section aria-labelledby="results-heading">
                 <h2 id="results-heading">{ t.tab_results }</h2>
                 <p class="meta">{ t.results_intro }</p>
@@ -97,7 +96,7 @@ pub fn results_panel(props: &Props) -> Html {
             if !m.skipped.is_empty() || !m.duplicates.is_empty() {
                 { skipped(state, m) }
             }
-        </div>
+        </DropZone>
     }
 }
 
@@ -106,7 +105,7 @@ async fn read_all(dispatch: UseReducerDispatcher<TrainerState>, files: Vec<web_s
     for file in files {
         let name = file.name();
         // An unreadable file is still listed: the merge reports it by name.
-        let text = trainer_io::read_file(file).await.map(|f| f.text).unwrap_or_default();
+        let text = read_file(file).await.map(|f| f.text).unwrap_or_default();
         read.push((name, text));
     }
     if !read.is_empty() {

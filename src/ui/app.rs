@@ -14,7 +14,7 @@ use crate::ui::quiz::QuizView;
 use crate::ui::result::ResultView;
 use crate::ui::set_list::SetList;
 use crate::core::app_state::{Action, AppState, Notice, Pending, Screen};
-use crate::web::{embed, platform, storage};
+use crate::web::{embed, storage};
 
 /// What components receive: the state and its dispatcher. Equal when it is the same state.
 pub type StateHandle = UseReducerHandle<AppState>;
@@ -34,7 +34,7 @@ const QUESTIONS_DIR: &str = "questions/";
 /// notices about storage, and what to open at once: `?set=` starts that set (or resumes it);
 /// otherwise the attempt last in progress is resumed. With a bad parameter nothing starts by itself: the page says what is wrong.
 fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> AppState {
-    storage::set_scope(params.storage_scope(platform::host_page().as_deref()));
+    storage::set_scope(params.storage_scope(embed::host_page().as_deref()));
     let lang = params.lang.or_else(|| storage::load_lang().and_then(|c| Lang::from_code(&c))).unwrap_or_default();
     let mut notices: Vec<Notice> = storage::availability().into_iter().map(Notice::Storage).collect();
     let pending = if !problems.is_empty() {
@@ -45,7 +45,7 @@ fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> AppState {
         notices.extend(notice.map(Notice::Storage));
         Some(match attempt {
             Some(attempt) => Pending::Resume { set_id, attempt },
-            None => Pending::Start { set_id, count: params.count, seed: params.seed.unwrap_or_else(platform::random_seed) },
+            None => Pending::Start { set_id, count: params.count, seed: params.seed.unwrap_or_else(random_seed) },
         })
     } else {
         storage::current_set().and_then(|set_id| {
@@ -64,7 +64,7 @@ fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> AppState {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let params = use_memo((), |_| EmbedParams::from_query(&platform::query_pairs()));
+    let params = use_memo((), |_| EmbedParams::from_query(&embed::query_pairs()));
     let state = {
         let params = params.clone();
         use_reducer(move || initial_state(&params.0, &params.1))
@@ -75,7 +75,7 @@ pub fn app() -> Html {
         let params = params.clone();
         use_effect_with((), move |_| {
             if let Some(theme) = &params.0.theme {
-                platform::add_stylesheet(&format!("themes/{theme}.css"));
+                embed::add_stylesheet(&format!("themes/{theme}.css"));
             }
             if embed::is_framed() {
                 let origins = params.0.origins.clone();
@@ -131,7 +131,7 @@ pub fn app() -> Html {
         // The language is the employee's choice: a page's `lang=` shows it, but is not kept.
         let from_page = params.0.lang;
         use_effect_with(state.lang, move |&lang| {
-            platform::set_document_lang(lang.code());
+            embed::set_document_lang(lang.code());
             if from_page != Some(lang) {
                 storage::save_lang(lang.code());
             }
@@ -215,14 +215,14 @@ pub fn app() -> Html {
 /// Reads config.toml for the host origins allowed to hear events, then opens the link. The
 /// file is optional: without it only the app's own origin and `origin=` parameters are allowed.
 async fn connect_host(mut origins: Vec<String>) {
-    if let Ok(text) = platform::fetch_text("config.toml").await {
+    if let Ok(text) = storage::fetch_text("config.toml").await {
         origins.extend(parse_config(&text).0.allowed_origins);
     }
     embed::connect(&origins);
 }
 
 async fn load_manifest(dispatch: UseReducerDispatcher<AppState>) {
-    match platform::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
+    match storage::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
         Ok(text) => {
             let (entries, problems) = parse_manifest(&text);
             let files = entries.into_iter().map(|e| e.file).collect();
@@ -234,7 +234,7 @@ async fn load_manifest(dispatch: UseReducerDispatcher<AppState>) {
 
 /// Fetches and parses one set, with what storage holds for it.
 async fn load_set(dispatch: UseReducerDispatcher<AppState>, file: String) {
-    let parsed = match platform::fetch_text(&format!("{QUESTIONS_DIR}{file}")).await {
+    let parsed = match storage::fetch_text(&format!("{QUESTIONS_DIR}{file}")).await {
         Ok(text) => parse_set(&file, &text),
         Err(reason) => unreadable(&file, reason),
     };
@@ -250,4 +250,35 @@ async fn load_set(dispatch: UseReducerDispatcher<AppState>, file: String) {
         None => (Default::default(), false),
     };
     dispatch.dispatch(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
+}
+
+/// A shuffle seed for a new attempt (the browser's own randomness).
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+/// Moves focus to a rendered element, as screens do with their heading when they appear.
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Mounts a page's root component in `#app`, replacing the loading line the HTML shows there
+/// while the wasm loads (so the page is never blank); without `#app`, in the body.
+pub fn mount<C>()
+where
+    C: yew::BaseComponent,
+    C::Properties: Default,
+{
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<C>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<C>::new().render();
+        }
+    }
 }

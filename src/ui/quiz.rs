@@ -8,7 +8,6 @@ use crate::core::engine::Phase;
 use crate::core::model::{Question, QuestionKind, QuestionSet};
 use crate::core::app_state::Action;
 use crate::ui::app::StateHandle;
-use crate::web::platform;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -139,7 +138,7 @@ fn feedback(props: &FeedbackProps) -> Html {
     // Focus moves to the feedback when it appears, so keyboard users continue from here.
     {
         let heading = heading.clone();
-        use_effect_with((), move |_| platform::focus(&heading));
+        use_effect_with((), move |_| crate::ui::app::focus(&heading));
     }
     let Some(set) = state.current_set() else { return html! {} };
     let Some(question) = set.question(&props.question_id) else { return html! {} };

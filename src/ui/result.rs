@@ -2,6 +2,7 @@
 
 
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::engine::{Outcome, PrincipleScore};
@@ -9,7 +10,7 @@ use crate::core::model::QuestionSet;
 use crate::core::results::{file_name, iso_local, result_json};
 use crate::core::app_state::{Action, Screen};
 use crate::ui::app::StateHandle;
-use crate::web::platform;
+use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,7 +26,7 @@ pub fn result_view(props: &Props) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with((), move |_| platform::focus(&heading));
+        use_effect_with((), move |_| crate::ui::app::focus(&heading));
     }
     let name_input = use_node_ref();
     let Some(set) = state.find_set(&props.set_id) else { return html! {} };
@@ -44,11 +45,11 @@ pub fn result_view(props: &Props) -> Html {
             // Where nothing is recorded (a trial run on the trainer page), now stands in.
             let (ms, offset) = match entry.history.entries.last() {
                 Some(h) if *recorded => (h.finished_at_ms, h.utc_offset_min),
-                _ => (platform::now_ms(), platform::utc_offset_min()),
+                _ => (storage::now_ms(), storage::utc_offset_min()),
             };
             let finished_at = iso_local(ms, offset);
             let file = file_name(&set.id, &name, &finished_at);
-            platform::download(&file, "application/json", &result_json(set, outcome, &name, &finished_at));
+            download(&file, "application/json", &result_json(set, outcome, &name, &finished_at));
         })
     };
     let back = {
@@ -58,7 +59,7 @@ pub fn result_view(props: &Props) -> Html {
     let retry = {
         let dispatch = state.dispatcher();
         let set_id = set.id.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Start { set_id: set_id.clone(), seed: platform::random_seed() }))
+        Callback::from(move |_| dispatch.dispatch(Action::Start { set_id: set_id.clone(), seed: crate::ui::app::random_seed() }))
     };
     let bars = o.by_principle.iter().filter(|p| p.total > 0).map(|p| principle_bar(state, set, p));
     let missed = o.missed.iter().filter_map(|m| {
@@ -119,4 +120,25 @@ fn principle_bar(state: &StateHandle, set: &QuestionSet, p: &PrincipleScore) -> 
             </svg>
         </li>
     }
+}
+
+/// Offers `text` as a file to save (a Blob behind an object URL, clicked through `<a download>`):
+/// the file never leaves the browser. Strings become UTF-8, so a leading U+FEFF is the BOM Excel
+/// wants. A browser that refuses (no document, a blocked download) simply saves nothing.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(link) = document.create_element("a") {
+        // Chromium (Chrome, Edge) and Firefox follow a link that is not in the document.
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    // The click has taken its own reference to the blob; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

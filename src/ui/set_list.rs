@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::app_state::{Action, Manifest, SetEntry};
 use crate::ui::app::StateHandle;
-use crate::web::{platform, storage};
+use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -59,7 +59,7 @@ fn set_card(state: &StateHandle, entry: &SetEntry) -> Html {
     let start = {
         let dispatch = state.dispatcher();
         let set_id = set.id.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Start { set_id: set_id.clone(), seed: platform::random_seed() }))
+        Callback::from(move |_| dispatch.dispatch(Action::Start { set_id: set_id.clone(), seed: crate::ui::app::random_seed() }))
     };
     let resume = entry.has_attempt.then(|| {
         let dispatch = state.dispatcher();

@@ -1,4 +1,5 @@
-//! The only code that talks to a host page: the frame's height (our protocol and H5P's resizer), events, incoming messages.
+//! The only code that talks to the page around the app: the URL's parameters, the host page (the frame's height by
+//! our protocol and H5P's resizer, events, incoming messages), its theme and the document's language.
 //!
 //! Messages go to the parent's exact origin, and only when that origin is allowed (the app's own,
 //! config.toml's `[embed] allowed_origins`, or an `origin=` parameter); never to `*`. Incoming
@@ -211,4 +212,46 @@ fn listen() {
         let _ = window.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
     }
     callback.forget();
+}
+
+/// The page's query string as decoded (name, value) pairs, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    // URLSearchParams is iterable as [name, value] arrays.
+    js_sys::try_iter(&params)
+        .ok()
+        .flatten()
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.ok()?.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// The page that frames this one (its address without query or fragment), if the browser says.
+pub fn host_page() -> Option<String> {
+    let referrer = web_sys::window()?.document()?.referrer();
+    let page = referrer.split(['?', '#']).next().unwrap_or_default();
+    (!page.is_empty()).then(|| page.to_string())
+}
+
+/// Adds a stylesheet after the app's own, e.g. a theme from themes/.
+pub fn add_stylesheet(href: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(head) = document.head() else { return };
+    if let Ok(link) = document.create_element("link") {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", href);
+        let _ = head.append_child(&link);
+    }
+}
+
+/// Keeps `<html lang>` in step with the interface language, for screen readers and axe.
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
 }

@@ -1,4 +1,5 @@
-//! The only code that touches browser storage: history per set, the unfinished attempt, the language.
+//! The only code that reads and keeps data in the browser: the files served beside the app (fetch), and
+//! localStorage for history per set, the unfinished attempt and the language (with the clock that dates them).
 //!
 //! localStorage can be missing, blocked by policy (SecurityError on access) or full (QuotaExceeded
 //! on write). Then values live in memory for this page and the caller is told once. Data that
@@ -13,7 +14,8 @@ use serde::Serialize;
 use crate::core::engine::{Attempt, Outcome};
 use crate::core::records::{decode, encode, Decoded, History, HistoryEntry};
 pub use crate::core::records::StorageNotice;
-use crate::web::platform;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The language choice is the employee's, not the page's: one key for every page and embed.
 const LANG_KEY: &str = "credo-quiz.lang";
@@ -118,7 +120,7 @@ fn load<T: DeserializeOwned>(key: &str) -> (Option<T>, Option<StorageNotice>) {
     match decode::<T>(&text) {
         Decoded::Ok(value) => (Some(value), None),
         Decoded::Newer(_) | Decoded::Unreadable => {
-            let backup = format!("{key}.backup.{}", platform::now_ms() as u64);
+            let backup = format!("{key}.backup.{}", now_ms() as u64);
             if set(&backup, text).is_ok() && get(&backup).is_some() {
                 remove(key);
             } else {
@@ -157,7 +159,7 @@ pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
 pub fn set_aside_attempt(set_id: &str) {
     let k = key("attempt", set_id);
     if let Some(text) = get(&k) {
-        let backup = format!("{k}.backup.{}", platform::now_ms() as u64);
+        let backup = format!("{k}.backup.{}", now_ms() as u64);
         if set(&backup, text).is_ok() {
             remove(&k);
         }
@@ -177,8 +179,8 @@ pub fn current_set() -> Option<String> {
 pub fn finish(set_id: &str, outcome: Outcome) -> (History, Option<StorageNotice>) {
     let (mut history, notice) = load_history(set_id);
     history.entries.push(HistoryEntry {
-        finished_at_ms: platform::now_ms(),
-        utc_offset_min: platform::utc_offset_min(),
+        finished_at_ms: now_ms(),
+        utc_offset_min: utc_offset_min(),
         outcome,
     });
     let written = save(&key("history", set_id), &history);
@@ -198,4 +200,33 @@ pub fn load_lang() -> Option<String> {
 pub fn save_lang(code: &str) {
     // The language is a convenience; a failed write needs no notice of its own.
     let _ = set(LANG_KEY, code.to_string());
+}
+
+/// Fetches a file relative to the page, so the app works from any sub-path of the server.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+fn describe(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "network error".into())
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Minutes east of UTC now (JavaScript counts the other way).
+pub fn utc_offset_min() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
