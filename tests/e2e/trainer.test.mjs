@@ -52,43 +52,8 @@ async function downloadOf(page, click) {
   return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
-const SET = `id = "demo"
-title = "デモ"
-pass_mark = 60
-
-[source]
-office = "前橋市"
-title = "前橋市職員クレド"
-
-[[principles]]
-id = "shimin"
-label = "市民目線を追求します"
-summary = "市民の立場で考える。"
-
-[[principles]]
-id = "team"
-label = "チームで知恵と力を出し合います"
-summary = "所管を越えて協力する。"
-
-[[questions]]
-id = "q1"
-kind = "scenario"
-difficulty = "初級"
-text = "窓口で、制度の説明を相手の言葉に置き換えた。"
-answer = "shimin"
-explanation = "相手の立場に立っている。"
-quote = "市民目線を問い続けましょう。"
-
-[[questions]]
-id = "q2"
-kind = "choice"
-difficulty = "中級"
-text = "策定はいつですか。"
-options = ["令和6年12月", "令和7年2月"]
-answer = "令和6年12月"
-explanation = "令和6年12月に策定された。"
-quote = "令和6年12月"
-`;
+// The same small set the native tests edit.
+const SET = readFileSync(join(ROOT, 'tests/data/demo-set.toml'), 'utf8');
 const BROKEN = SET.replace('answer = "shimin"', 'answer = "kouhei"');
 const BROKEN_LINE = BROKEN.split('\n').indexOf('answer = "kouhei"') + 1;
 
