@@ -88,12 +88,13 @@ pub fn app() -> Html {
     // Tell the host page what happened since the last render.
     {
         let sent = use_mut_ref(|| 0usize);
-        let events = state.events.clone();
-        use_effect_with(events.len(), move |_| {
-            for event in &events[*sent.borrow()..] {
+        // The handle, not a copy of the events: this runs on every render, the effect only on news.
+        let state = state.clone();
+        use_effect_with(state.events.len(), move |_| {
+            for event in &state.events[*sent.borrow()..] {
                 embed::send(event);
             }
-            *sent.borrow_mut() = events.len();
+            *sent.borrow_mut() = state.events.len();
         });
     }
 
@@ -116,12 +117,12 @@ pub fn app() -> Html {
     // The set list shows every set: load the ones not yet there, side by side.
     {
         let dispatch = state.dispatcher();
-        let unloaded: Vec<String> = state.sets.iter().filter(|e| e.parsed.is_none()).map(|e| e.file.clone()).collect();
+        let state = state.clone();
         use_effect_with(state.wants_all_sets(), move |&wanted| {
             if wanted {
                 dispatch.dispatch(Action::AllRequested);
-                for file in unloaded {
-                    wasm_bindgen_futures::spawn_local(load_set(dispatch.clone(), file));
+                for entry in state.sets.iter().filter(|e| e.parsed.is_none()) {
+                    wasm_bindgen_futures::spawn_local(load_set(dispatch.clone(), entry.file.clone()));
                 }
             }
         });
@@ -139,8 +140,9 @@ pub fn app() -> Html {
     }
     // Set aside attempts that no longer fit their set (see `AppState::stale_attempts`).
     {
-        use_effect_with(state.stale_attempts.clone(), move |stale| {
-            for set_id in stale {
+        let state = state.clone();
+        use_effect_with(state.stale_attempts.len(), move |_| {
+            for set_id in &state.stale_attempts {
                 storage::set_aside_attempt(set_id);
             }
         });
