@@ -1,0 +1,203 @@
+//! A trainer's draft on the trainer page: which format a text is in, reading it, pointing into it, and writing a set out in each format.
+
+use credo_core::diagnostic::{Diagnostic, Problem};
+use credo_core::model::SetData;
+use credo_core::parse::{parse_set, Parsed};
+use credo_core::review::review;
+
+use crate::problem::DraftProblem;
+
+/// The formats a set can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    /// Excel CSV (`crate::csv`); diagnostics name Excel rows and column numbers.
+    Csv,
+    /// Moodle GIFT (`crate::gift`).
+    Gift,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Toml, Format::Csv, Format::Gift];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Csv => "csv",
+            Format::Gift => "gift",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Toml => "TOML",
+            Format::Csv => "CSV (Excel)",
+            Format::Gift => "GIFT (Moodle)",
+        }
+    }
+
+    /// The type a download of this format is offered as.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Toml => "application/toml;charset=utf-8",
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::Gift => "text/plain;charset=utf-8",
+        }
+    }
+}
+
+/// The format of an opened file: by its extension, else by its content.
+pub fn detect(file_name: &str, text: &str) -> Format {
+    let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "toml" => return Format::Toml,
+        "csv" => return Format::Csv,
+        "gift" => return Format::Gift,
+        _ => {}
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    if first.starts_with(crate::csv::KIND) && first.contains(',') {
+        Format::Csv
+    } else if first.starts_with("::")
+        || first.starts_with("$CATEGORY")
+        || text.lines().any(|l| l.trim_start().starts_with("// credo-quiz:"))
+    {
+        Format::Gift
+    } else {
+        Format::Toml
+    }
+}
+
+/// Reads a draft in its format; `file` is the name diagnostics carry.
+pub fn parse(format: Format, file: &str, text: &str) -> Parsed<DraftProblem> {
+    match format {
+        Format::Toml => parse_set(file, text).map(DraftProblem::from),
+        Format::Csv => crate::csv::parse_csv(file, text),
+        Format::Gift => crate::gift::parse_gift(file, text),
+    }
+}
+
+/// Reads a draft and reviews it as `quizcheck check` does: the scenarios for giveaways always,
+/// the quotes once every source text the set names is at hand. `source` gives a named text:
+/// `None` while it is not known yet, `Err` with the reason when it cannot be had (a problem too).
+pub fn check(
+    format: Format,
+    file: &str,
+    text: &str,
+    source: impl Fn(&str) -> Option<Result<String, String>>,
+) -> Parsed<DraftProblem> {
+    let mut parsed = parse(format, file, text);
+    let Some(set) = parsed.valid_set() else { return parsed };
+    let index = credo_core::diagnostic::LineIndex::new(text);
+    let mut found = Vec::new();
+    let mut texts = Vec::new();
+    for name in &set.source().files {
+        match source(name) {
+            Some(Ok(t)) => texts.push((name.clone(), t)),
+            Some(Err(reason)) => {
+                let (line, column) = index.position(text.find(name).unwrap_or(0));
+                let problem = Problem::Unreadable { reason: format!("[source] file {name}: {reason}") };
+                found.push(Diagnostic { file: file.to_string(), line, column, problem: problem.into() });
+            }
+            None => {}
+        }
+    }
+    let all_at_hand = texts.len() == set.source().files.len();
+    found.extend(
+        review(set, file, text, if all_at_hand { &texts } else { &[] }).into_iter().map(|d| d.map(DraftProblem::from)),
+    );
+    parsed.diagnostics.extend(found);
+    parsed
+}
+
+/// A valid set written in `format`: what the trainer downloads.
+pub fn write(format: Format, set: &SetData) -> String {
+    match format {
+        Format::Toml => crate::toml_out::to_toml(set),
+        Format::Csv => crate::csv::to_csv(set),
+        Format::Gift => crate::gift::to_gift(set),
+    }
+}
+
+/// `<set id>.<extension>`, or the draft's own name when the set has no id yet.
+pub fn file_name(set_id: Option<&str>, draft_file: &str, format: Format) -> String {
+    let stem = set_id.unwrap_or_else(|| draft_file.rsplit_once('.').map_or(draft_file, |(s, _)| s));
+    let stem = if stem.is_empty() { "question-set" } else { stem };
+    format!("{stem}.{}", format.code())
+}
+
+/// Where a diagnostic points in the text as a text editor counts: 1-based line and character
+/// column. TOML and GIFT diagnostics already do; a CSV diagnostic names the Excel row and the
+/// column's number, and a row can span several text lines when a cell holds line breaks.
+pub fn text_position<P>(format: Format, text: &str, d: &Diagnostic<P>) -> (usize, usize) {
+    match format {
+        Format::Toml | Format::Gift => (d.line, d.column),
+        Format::Csv => csv_cell_position(text, d.line, d.column).unwrap_or((d.line, 1)),
+    }
+}
+
+/// The text position of a CSV cell (Excel row and column number), counting rows as Excel does
+/// (and as `crate::csv` numbers them): a quoted line break stays inside its row. Only locates;
+/// the csv crate does the reading.
+fn csv_cell_position(text: &str, row: usize, column: usize) -> Option<(usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (mut current_row, mut line, mut col, mut field) = (1, 1, 1, 1);
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    if row == 1 && column <= 1 {
+        return Some((1, 1));
+    }
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                col += 1;
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            '\r' if !quoted && chars.peek() == Some(&'\n') => {}
+            '\n' if !quoted => {
+                current_row += 1;
+                field = 1;
+            }
+            '\r' if !quoted => {
+                current_row += 1;
+                field = 1;
+            }
+            _ => {}
+        }
+        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+        // Just past a separator: the start of `field` of `current_row`.
+        if current_row == row && field == column.max(1) && (c == ',' || c == '\n' || c == '\r') && !quoted {
+            return Some((line, col));
+        }
+        if current_row > row {
+            return None;
+        }
+    }
+    None
+}
+
+/// The offset of a 1-based (line, character column) in UTF-16 code units, as a browser's text
+/// area counts for its selection. Past the end of a line (or the text) it stops there.
+pub fn utf16_offset(text: &str, line: usize, column: usize) -> u32 {
+    let mut offset = 0u32;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == line {
+            let within: u32 = l.chars().take(column.saturating_sub(1)).map(|c| c.len_utf16() as u32).sum();
+            return offset + within;
+        }
+        offset += l.chars().map(|c| c.len_utf16() as u32).sum::<u32>() + 1;
+    }
+    offset.saturating_sub(1)
+}

@@ -1,0 +1,20 @@
+//! The trainer's tools, over the quiz core: never linked by the employee's app (CI checks the crate graph).
+//!
+//! - `problem`: what only CSV and GIFT files can have wrong, and `DraftProblem` for any draft.
+//! - `toml_out`: a set written as TOML that `parse_set` reads back unchanged.
+//! - `csv`: Excel CSV in and out; rows become TOML lines checked by `parse_set`, so every rule lives once.
+//! - `gift`: Moodle GIFT, as `lexer` (characters, escapes, blocks, comments), `reader` (questions
+//!   and `// credo-quiz:` notes into a set) and `writer`.
+//! - `draft`: one entry for all three formats: detect, parse, check against source texts, write.
+//! - `group`: employees' result files merged into a group view, and its CSV.
+//! - `trainer_state`: the trainer page's state as plain data, changed only by `apply`.
+//! - `i18n`: the trainer page's strings.
+
+pub mod csv;
+pub mod draft;
+pub mod gift;
+pub mod group;
+pub mod i18n;
+pub mod problem;
+pub mod toml_out;
+pub mod trainer_state;

@@ -1,0 +1,246 @@
+//! The trainer page's state as plain data and the actions that change it; `apply` calls the core and never does I/O.
+
+use std::rc::Rc;
+
+use crate::draft::{self, Format};
+use crate::group::{merge, Merged};
+use crate::problem::DraftProblem;
+use credo_core::app_state::Apply;
+use credo_core::i18n::Lang;
+use credo_core::parse::Parsed;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Editor,
+    Results,
+}
+
+/// The set being written: its text as typed, and the last check of it.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The name diagnostics carry and downloads start from.
+    pub file: String,
+    pub format: Format,
+    pub text: Rc<str>,
+    /// Bumped by every edit; the check runs once it has not changed for a moment.
+    pub edits: u64,
+    /// The check of `text` as of edit `checked`.
+    pub parsed: Rc<Parsed<DraftProblem>>,
+    pub checked: u64,
+}
+
+impl Draft {
+    fn new(file: String, format: Format, text: String, sources: &Sources) -> Draft {
+        let parsed = checked(format, &file, &text, sources);
+        Draft { file, format, text: text.into(), edits: 0, parsed, checked: 0 }
+    }
+
+    /// Checks the text as it stands, quotes included once its source texts are at hand.
+    fn check(&mut self, sources: &Sources) {
+        self.parsed = checked(self.format, &self.file, &self.text, sources);
+        self.checked = self.edits;
+    }
+
+    /// Whether the problems shown are those of the text shown.
+    pub fn is_checked(&self) -> bool {
+        self.checked == self.edits
+    }
+}
+
+/// Source texts fetched from the server's questions/ folder, by the name `[source] file` gives:
+/// the text, or why it could not be had.
+pub type Sources = Vec<(String, Result<String, String>)>;
+
+fn checked(format: Format, file: &str, text: &str, sources: &Sources) -> Rc<Parsed<DraftProblem>> {
+    let lookup = |name: &str| sources.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
+    Rc::new(draft::check(format, file, text, lookup))
+}
+
+/// What the page says about the last file opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileNote {
+    Opened { name: String, shift_jis: bool },
+    Failed { name: String, reason: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct TrainerState {
+    /// Bumped by every change, so comparing states is one integer compare.
+    revision: u64,
+    pub lang: Lang,
+    pub tab: Tab,
+    pub draft: Draft,
+    pub file_note: Option<FileNote>,
+    /// Set while the draft is being tried: the seed of the trial attempt. Nothing of it is stored.
+    pub trying: Option<u64>,
+    /// Result files dropped on the results tab: (file name, text), in the order given.
+    pub result_files: Vec<(String, String)>,
+    /// The set picked to merge when the files are for several; none picks the most common.
+    pub result_set: Option<String>,
+    pub merged: Rc<Merged>,
+    /// The source texts drafts have named so far, for the verbatim-quote check.
+    pub sources: Sources,
+}
+
+#[derive(Debug)]
+pub enum Action {
+    SetLang(Lang),
+    ShowTab(Tab),
+    /// A file was opened or dropped.
+    Opened {
+        name: String,
+        text: String,
+        shift_jis: bool,
+    },
+    FileFailed {
+        name: String,
+        reason: String,
+    },
+    Edited(String),
+    /// Typing paused at edit `edits`: check the draft if nothing changed since.
+    Check {
+        edits: u64,
+    },
+    SetFormat(Format),
+    TryIt {
+        seed: u64,
+    },
+    StopTrying,
+    ResultsAdded(Vec<(String, String)>),
+    ResultsCleared,
+    ChooseResultSet(String),
+    /// A source text the draft names has been fetched (or could not be).
+    SourceLoaded {
+        name: String,
+        text: Result<String, String>,
+    },
+}
+
+/// The draft a page opens with: a minimal set to start from, in Japanese like the real ones.
+pub const STARTER: &str = r#"id = "my-credo"
+title = "私たちのクレド"
+pass_mark = 70
+
+[source]
+office = "○○市"
+title = "○○市職員クレド"
+
+[[principles]]
+id = "shimin"
+label = "市民目線で考えます"
+summary = "市民の立場に立って考え、行動する。"
+
+[[principles]]
+id = "team"
+label = "チームで力を合わせます"
+summary = "所管を越えて協力する。"
+
+[[questions]]
+id = "q1"
+kind = "scenario"
+difficulty = "初級"
+text = "窓口で、制度の説明を相手がふだん使う言葉に置き換えて伝えた。"
+answer = "shimin"
+explanation = "相手の立場に立って伝え方を工夫している。"
+quote = "市民の立場に立って考え、行動する。"
+"#;
+
+impl TrainerState {
+    pub fn new(lang: Lang) -> TrainerState {
+        TrainerState {
+            revision: 0,
+            lang,
+            tab: Tab::Editor,
+            draft: Draft::new("question-set.toml".into(), Format::Toml, STARTER.into(), &Vec::new()),
+            file_note: None,
+            trying: None,
+            result_files: Vec::new(),
+            result_set: None,
+            merged: Rc::new(Merged::default()),
+            sources: Vec::new(),
+        }
+    }
+
+    fn remerge(&mut self) {
+        self.merged = Rc::new(merge(&self.result_files, self.result_set.as_deref()));
+    }
+}
+
+impl PartialEq for TrainerState {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl Apply for TrainerState {
+    type Action = Action;
+
+    /// The next state after `action`; the same `Rc` when nothing changed, so Yew skips the render.
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.revision += 1;
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::ShowTab(tab) => s.tab = tab,
+            Action::Opened { name, text, shift_jis } => {
+                // A text area holds LF only; keeping the text the same keeps positions right.
+                let text = text.replace("\r\n", "\n");
+                let format = draft::detect(&name, &text);
+                s.draft = Draft::new(name.clone(), format, text, &s.sources);
+                s.file_note = Some(FileNote::Opened { name, shift_jis });
+                s.trying = None;
+                s.tab = Tab::Editor;
+            }
+            Action::FileFailed { name, reason } => s.file_note = Some(FileNote::Failed { name, reason }),
+            Action::Edited(text) => {
+                if *s.draft.text == *text {
+                    return self;
+                }
+                s.draft.text = text.into();
+                s.draft.edits += 1;
+            }
+            Action::Check { edits } => {
+                if edits != s.draft.edits || s.draft.is_checked() {
+                    return self;
+                }
+                s.draft.check(&s.sources);
+            }
+            Action::SetFormat(format) => {
+                if format == s.draft.format {
+                    return self;
+                }
+                s.draft.format = format;
+                s.draft.check(&s.sources);
+            }
+            Action::TryIt { seed } => {
+                // Only a draft checked as it stands and without problems can be tried.
+                if !s.draft.is_checked() || s.draft.parsed.valid_set().is_none() {
+                    return self;
+                }
+                s.trying = Some(seed);
+            }
+            Action::StopTrying => s.trying = None,
+            Action::ResultsAdded(files) => {
+                s.result_files.extend(files);
+                s.remerge();
+            }
+            Action::ResultsCleared => {
+                s.result_files.clear();
+                s.result_set = None;
+                s.remerge();
+            }
+            Action::SourceLoaded { name, text } => {
+                s.sources.retain(|(n, _)| *n != name);
+                s.sources.push((name, text));
+                if s.draft.is_checked() {
+                    s.draft.check(&s.sources);
+                }
+            }
+            Action::ChooseResultSet(set_id) => {
+                s.result_set = Some(set_id);
+                s.remerge();
+            }
+        }
+        Rc::new(s)
+    }
+}

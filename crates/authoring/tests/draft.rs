@@ -1,0 +1,132 @@
+//! The trainer page's draft: format detection, where each diagnostic points in the text, caret offsets.
+
+use credo_authoring::draft::{detect, file_name, parse, text_position, utf16_offset, write, Format};
+use credo_core::diagnostic::Message;
+use credo_core::i18n::Lang;
+use credo_core::parse::parse_set;
+use expect_test::{expect, Expect};
+
+use crate::VALID;
+
+/// Parses `text` in `format` and prints each diagnostic with the text line it points at and a
+/// caret under its column, as the trainer page marks it.
+fn check(format: Format, text: &str, expected: Expect) {
+    let parsed = parse(format, "draft", text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::new();
+    for d in &parsed.diagnostics {
+        let (line, column) = text_position(format, text, d);
+        let shown = lines.get(line - 1).copied().unwrap_or("<past the end>").trim_end_matches('\r');
+        out += &format!(
+            "{}:{} -> {line}:{column} {}\n  |{shown}\n  |{}^\n",
+            d.line,
+            d.column,
+            d.problem.message(Lang::En),
+            " ".repeat(column - 1)
+        );
+    }
+    if parsed.diagnostics.is_empty() {
+        out += "no problems\n";
+    }
+    expected.assert_eq(&out);
+}
+
+#[test]
+fn formats_are_told_by_extension_then_by_content() {
+    let csv = "種別,ID,本文\n設定,id,demo\n";
+    let gift = "::q1:: 策定はいつですか。{=令和6年12月 ~令和7年2月}\n";
+    let found: Vec<&str> = [
+        ("set.toml", VALID),
+        ("SET.CSV", VALID),
+        ("set.gift", VALID),
+        ("set.txt", gift),
+        ("set.txt", csv),
+        ("\u{feff}set.txt", "\u{feff}種別,ID\n"),
+        ("set.txt", "$CATEGORY: demo\n\n::q:: x {=a ~b}\n"),
+        ("set.txt", VALID),
+        ("draft", ""),
+    ]
+    .iter()
+    .map(|(name, text)| detect(name, text).code())
+    .collect();
+    assert_eq!(found, ["toml", "csv", "gift", "gift", "csv", "csv", "gift", "toml", "toml"]);
+}
+
+#[test]
+fn toml_problems_point_where_they_are() {
+    check(
+        Format::Toml,
+        &VALID.replacen("answer = \"shimin\"", "answer = \"kouhei\"", 1),
+        expect![[r#"
+        25:10 -> 25:10 Principle `kouhei` is not defined in [[principles]]. Use a defined id.
+          |answer = "kouhei"
+          |         ^
+    "#]],
+    );
+}
+
+#[test]
+fn csv_problems_point_at_their_cell_even_after_a_cell_with_line_breaks() {
+    let set = parse_set("demo.toml", VALID).set.unwrap();
+    let mut q1 = set.data().clone();
+    q1.questions[0].text = "一行目\n二行目, \"引用\"".into();
+    let csv = write(Format::Csv, &q1);
+    let broken = csv.replacen("令和6年12月,令和6年12月,令和7年2月", "令和6年12月,令和6年12月,令和6年12月", 1);
+    assert_ne!(csv, broken, "the anchor is in the CSV");
+    check(
+        Format::Csv,
+        &broken,
+        expect![[r#"
+        10:6 -> 11:33 row 10, column "選択肢2": The option `令和6年12月` is listed twice. List it once.
+          |選択,q2,策定はいつですか。,令和6年12月,令和6年12月,令和6年12月,,,,,中級,令和6年12月に策定された。,令和6年12月
+          |                                ^
+    "#]],
+    );
+    check(
+        Format::Csv,
+        &csv,
+        expect![[r#"
+        no problems
+    "#]],
+    );
+}
+
+#[test]
+fn the_csv_header_row_is_row_one() {
+    check(
+        Format::Csv,
+        "種別,ID,本文,正解,難易度,解説\n",
+        expect![[r#"
+        1:1 -> 1:1 The header row (row 1) has no column "引用". Add it to the header row.
+          |種別,ID,本文,正解,難易度,解説
+          |^
+    "#]],
+    );
+}
+
+#[test]
+fn every_format_writes_a_set_that_reads_back() {
+    let set = parse_set("demo.toml", VALID).set.unwrap();
+    for format in Format::ALL {
+        let text = write(format, set.data());
+        let back = parse(format, &file_name(Some(set.id()), "x", format), &text);
+        assert_eq!(back.diagnostics, vec![], "{format:?}");
+        assert_eq!(back.set.as_ref(), Some(&set), "{format:?}");
+        assert_eq!(detect("dropped", &text), if format == Format::Toml { Format::Toml } else { format }, "{format:?}");
+    }
+    assert_eq!(file_name(Some("demo"), "x.csv", Format::Gift), "demo.gift");
+    assert_eq!(file_name(None, "下書き.csv", Format::Toml), "下書き.toml");
+    assert_eq!(file_name(None, "", Format::Toml), "question-set.toml");
+}
+
+#[test]
+fn caret_offsets_count_utf16_units_like_a_browser() {
+    let text = "ab\n前橋🙂市\n\nend";
+    assert_eq!(utf16_offset(text, 1, 1), 0);
+    assert_eq!(utf16_offset(text, 2, 1), 3);
+    assert_eq!(utf16_offset(text, 2, 4), 7, "the emoji is two units");
+    assert_eq!(utf16_offset(text, 2, 99), 8, "past the end of a line stops there");
+    assert_eq!(utf16_offset(text, 3, 1), 9);
+    assert_eq!(utf16_offset(text, 4, 3), 12);
+    assert_eq!(utf16_offset(text, 9, 1), 13, "past the end of the text stops there");
+}

@@ -1,0 +1,396 @@
+//! The quiz app's state as plain data and the actions that change it; `apply` calls the engine and never does I/O.
+
+use std::rc::Rc;
+
+use crate::diagnostic::Diagnostic;
+use crate::embed::{HostEvent, ParamProblem, PrincipleResult};
+use crate::engine::{Attempt, Event, Outcome, Phase};
+use crate::history::History;
+use crate::history::StorageNotice;
+use crate::i18n::Lang;
+use crate::model::QuestionSet;
+use crate::parse::Parsed;
+
+/// State as plain data changed only by actions: the quiz's (`AppState`) and the trainer page's.
+/// `apply` returns the same `Rc` when nothing changed, so a UI can skip the render.
+pub trait Apply {
+    type Action;
+    fn apply(self: Rc<Self>, action: Self::Action) -> Rc<Self>;
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Storage(StorageNotice),
+    AttemptStale,
+    UnknownSet(String),
+}
+
+/// One file of the manifest: still loading, or parsed (valid or with its problems).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetEntry {
+    pub file: String,
+    pub parsed: Option<Rc<Parsed>>,
+    pub history: History,
+    pub has_attempt: bool,
+}
+
+impl SetEntry {
+    pub fn set(&self) -> Option<&QuestionSet> {
+        self.parsed.as_ref()?.valid_set()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Sets,
+    Quiz,
+    Result { set_id: String, outcome: Outcome, recorded: bool },
+    History { set_id: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// Bumped by every change, so comparing two states (which Yew does on every render of every
+    /// component) is one integer compare instead of a walk over all loaded sets.
+    revision: u64,
+    pub lang: Lang,
+    pub manifest: Manifest,
+    pub sets: Vec<SetEntry>,
+    pub screen: Screen,
+    pub attempt: Option<Attempt>,
+    pub notices: Vec<Notice>,
+    /// A set to start or resume as soon as it has loaded (`?set=` or the attempt in progress).
+    pub pending: Option<Pending>,
+    /// Every set of the manifest has been asked for. A deep link loads only its own set first,
+    /// so an embedded quiz does not download the others; the set list asks for the rest.
+    pub all_requested: bool,
+    /// Embedded in a host page (`embed=1`): no navigation of the app's own.
+    pub embed: bool,
+    /// `pass=`: a pass mark replacing every set's own.
+    pub pass_mark: Option<u8>,
+    /// `count=`: how many questions every attempt asks, retries included.
+    pub count: Option<usize>,
+    /// Sets whose stored attempt no longer fits them (the set was edited): an effect moves the
+    /// attempt to a backup key, so it is neither resumed again nor overwritten.
+    pub stale_attempts: Vec<String>,
+    /// URL parameters the app could not use; shown plainly, and nothing starts by itself.
+    pub param_problems: Vec<ParamProblem>,
+    /// Everything the host page is to be told, in order; an effect sends what is new.
+    pub events: Vec<HostEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Manifest {
+    Loading,
+    Failed(String),
+    Loaded(Vec<Diagnostic>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Start { set_id: String, count: Option<usize>, seed: u64 },
+    Resume { set_id: String, attempt: Attempt },
+}
+
+impl Pending {
+    pub fn set_id(&self) -> &str {
+        match self {
+            Pending::Start { set_id, .. } | Pending::Resume { set_id, .. } => set_id,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    ManifestLoaded {
+        files: Vec<String>,
+        problems: Vec<Diagnostic>,
+    },
+    ManifestFailed(String),
+    /// The app has asked for every set of the manifest.
+    AllRequested,
+    SetLoaded {
+        file: String,
+        parsed: Rc<Parsed>,
+        history: History,
+        has_attempt: bool,
+    },
+    Start {
+        set_id: String,
+        seed: u64,
+    },
+    Resume {
+        set_id: String,
+        attempt: Attempt,
+    },
+    Answer(String),
+    Next,
+    ShowSets,
+    ShowHistory(String),
+    Recorded {
+        set_id: String,
+        history: History,
+    },
+    Notify(Notice),
+    Dismiss(usize),
+}
+
+impl AppState {
+    pub fn new(lang: Lang, pending: Option<Pending>, notices: Vec<Notice>) -> Self {
+        AppState {
+            revision: 0,
+            lang,
+            manifest: Manifest::Loading,
+            sets: Vec::new(),
+            screen: Screen::Sets,
+            attempt: None,
+            notices,
+            pending,
+            all_requested: false,
+            embed: false,
+            pass_mark: None,
+            count: None,
+            stale_attempts: Vec::new(),
+            param_problems: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    pub fn find_set(&self, id: &str) -> Option<&QuestionSet> {
+        self.entry(id).and_then(SetEntry::set)
+    }
+
+    /// The loaded, valid set with this id, with its history.
+    pub fn entry(&self, set_id: &str) -> Option<&SetEntry> {
+        self.sets.iter().find(|e| e.set().is_some_and(|s| s.id() == set_id))
+    }
+
+    pub fn current_set(&self) -> Option<&QuestionSet> {
+        self.find_set(&self.attempt.as_ref()?.set_id)
+    }
+
+    /// The manifest file the pending set should be in: the one named after its id, as the
+    /// shipped sets are. Only a guess to load it first; the id inside the file decides.
+    pub fn pending_file(&self) -> Option<&str> {
+        let set_id = self.pending.as_ref()?.set_id();
+        let entry = self.sets.iter().find(|e| {
+            let name = e.file.rsplit('/').next().unwrap_or(&e.file);
+            name.strip_suffix(".toml") == Some(set_id)
+        })?;
+        Some(entry.file.as_str())
+    }
+
+    /// Whether to load every set now: on the set list, unless a pending set is still expected
+    /// from its own file.
+    pub fn wants_all_sets(&self) -> bool {
+        let pending_elsewhere = match self.pending_file() {
+            None => true,
+            // Loaded, yet still pending: that file holds another id or is broken.
+            Some(file) => self.sets.iter().any(|e| e.file == file && e.parsed.is_some()),
+        };
+        self.screen == Screen::Sets
+            && matches!(self.manifest, Manifest::Loaded(_))
+            && !self.all_requested
+            && (self.pending.is_none() || pending_elsewhere)
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
+    }
+
+    /// Starts or resumes the pending set once it is loaded; reports it once everything
+    /// has loaded and it never appeared.
+    fn settle_pending(&mut self) {
+        let Some(pending) = self.pending.clone() else { return };
+        let set_id = pending.set_id().to_string();
+        let Some(set) = self.find_set(&set_id).cloned() else {
+            let all_loaded =
+                matches!(self.manifest, Manifest::Loaded(_)) && self.sets.iter().all(|s| s.parsed.is_some());
+            if all_loaded {
+                self.pending = None;
+                if matches!(pending, Pending::Start { .. }) {
+                    self.notify(Notice::UnknownSet(set_id));
+                }
+            }
+            return;
+        };
+        self.pending = None;
+        match pending {
+            Pending::Start { count, seed, .. } => self.begin(Attempt::start(&set, count, seed)),
+            Pending::Resume { attempt, .. } if attempt.fits(&set) => self.begin(attempt),
+            Pending::Resume { .. } => self.mark_stale(&set_id),
+        }
+    }
+
+    /// A stored attempt that no longer fits its set: say so once, stop offering to resume it,
+    /// and have it set aside.
+    fn mark_stale(&mut self, set_id: &str) {
+        self.notify(Notice::AttemptStale);
+        if let Some(entry) = self.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id() == set_id)) {
+            entry.has_attempt = false;
+        }
+        if !self.stale_attempts.iter().any(|s| s == set_id) {
+            self.stale_attempts.push(set_id.to_string());
+        }
+    }
+
+    /// Shows an attempt: a new one (the host page hears `started`) or a resumed one.
+    fn begin(&mut self, attempt: Attempt) {
+        if attempt.answers.is_empty() && attempt.phase == Phase::Asking {
+            self.events.push(HostEvent::Started { set_id: attempt.set_id.clone(), total: attempt.order.len() });
+        }
+        self.screen = if attempt.phase == Phase::Finished { Screen::Sets } else { Screen::Quiz };
+        self.attempt = (attempt.phase != Phase::Finished).then_some(attempt);
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl Apply for AppState {
+    type Action = Action;
+
+    /// The next state after `action`; the same `Rc` when nothing changed, so Yew skips the render.
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.revision += 1;
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::ManifestLoaded { files, problems } => {
+                s.sets = files
+                    .into_iter()
+                    .map(|file| SetEntry { file, parsed: None, history: History::default(), has_attempt: false })
+                    .collect();
+                s.manifest = Manifest::Loaded(problems);
+                s.settle_pending();
+            }
+            Action::ManifestFailed(reason) => s.manifest = Manifest::Failed(reason),
+            Action::AllRequested => s.all_requested = true,
+            Action::SetLoaded { file, parsed, history, has_attempt } => {
+                let parsed = match (s.pass_mark, &parsed.set) {
+                    (Some(pass_mark), Some(set)) => {
+                        Rc::new(Parsed { set: Some(set.with_pass_mark(pass_mark)), ..(*parsed).clone() })
+                    }
+                    _ => parsed,
+                };
+                if let Some(entry) = s.sets.iter_mut().find(|e| e.file == file) {
+                    entry.parsed = Some(parsed);
+                    entry.history = history;
+                    entry.has_attempt = has_attempt;
+                }
+                s.settle_pending();
+            }
+            // The employee's own choice wins over a set still loading for a link or a resume.
+            Action::Start { set_id, seed } => match s.find_set(&set_id) {
+                Some(set) => {
+                    let attempt = Attempt::start(set, s.count, seed);
+                    s.pending = None;
+                    s.begin(attempt);
+                }
+                None => return self,
+            },
+            Action::Resume { set_id, attempt } => match s.find_set(&set_id) {
+                Some(set) if attempt.fits(set) => {
+                    s.pending = None;
+                    s.begin(attempt);
+                }
+                Some(_) => s.mark_stale(&set_id),
+                None => return self,
+            },
+            Action::Answer(chosen) => {
+                let Some(set) = s.current_set().cloned() else { return self };
+                let Some(attempt) = s.attempt.as_mut() else { return self };
+                if !attempt.apply(&set, Event::Answer(chosen)) {
+                    return self;
+                }
+                if let Some(answer) = attempt.last_answer() {
+                    let event = HostEvent::Answered {
+                        set_id: set.id().to_string(),
+                        question_id: answer.question_id.clone(),
+                        correct: answer.correct,
+                        position: attempt.answers.len(),
+                        total: attempt.order.len(),
+                    };
+                    s.events.push(event);
+                }
+            }
+            Action::Next => {
+                let Some(set) = s.current_set().cloned() else { return self };
+                let Some(attempt) = s.attempt.as_mut() else { return self };
+                if !attempt.apply(&set, Event::Next) {
+                    return self;
+                }
+                if attempt.phase == Phase::Finished {
+                    let outcome = attempt.outcome(&set);
+                    let completed = completed_event(&set, &outcome, s.lang);
+                    s.events.push(completed);
+                    s.screen = Screen::Result { set_id: set.id().to_string(), outcome, recorded: false };
+                    s.attempt = None;
+                }
+            }
+            Action::ShowSets => {
+                if let Some(attempt) = s.attempt.take() {
+                    if let Some(entry) = s.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id() == attempt.set_id)) {
+                        entry.has_attempt = true;
+                    }
+                }
+                s.screen = Screen::Sets;
+            }
+            Action::ShowHistory(set_id) => {
+                s.pending = None;
+                s.screen = Screen::History { set_id };
+            }
+            Action::Recorded { set_id, history } => {
+                if let Screen::Result { set_id: shown, recorded, .. } = &mut s.screen {
+                    if *shown == set_id {
+                        *recorded = true;
+                    }
+                }
+                if let Some(entry) = s.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id() == set_id)) {
+                    entry.history = history;
+                    entry.has_attempt = false;
+                }
+            }
+            // A notice already shown, or one already gone, changes nothing: no render.
+            Action::Notify(notice) if s.notices.contains(&notice) => return self,
+            Action::Notify(notice) => s.notify(notice),
+            Action::Dismiss(i) if i >= s.notices.len() => return self,
+            Action::Dismiss(i) => {
+                s.notices.remove(i);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// The host page's `completed` event: the outcome with each principle's label.
+fn completed_event(set: &QuestionSet, outcome: &Outcome, lang: Lang) -> HostEvent {
+    let by_principle = outcome
+        .by_principle
+        .iter()
+        .map(|p| PrincipleResult {
+            principle: p.principle_id.clone(),
+            label: p
+                .principle_id
+                .as_deref()
+                .and_then(|id| set.principle(id))
+                .map_or_else(|| lang.texts().general.to_string(), |x| x.label.clone()),
+            correct: p.correct,
+            total: p.total,
+        })
+        .collect();
+    HostEvent::Completed {
+        set_id: set.id().to_string(),
+        score: outcome.score,
+        max: outcome.max,
+        percent: outcome.percent,
+        passed: outcome.passed,
+        by_principle,
+    }
+}

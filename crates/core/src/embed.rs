@@ -1,0 +1,226 @@
+//! Embedding, as data: the iframe URL's parameters, the app's config file, and the events a host page receives.
+
+use toml::de::{DeTable, DeValue};
+
+use crate::i18n::Lang;
+use crate::model::is_valid_id;
+
+/// What the iframe URL asks for. Every field is optional; a bad value is reported, never guessed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedParams {
+    /// `set`: the set to open at once.
+    pub set: Option<String>,
+    /// `count`: how many questions to ask.
+    pub count: Option<usize>,
+    /// `seed`: a fixed question order, so a training room all gets the same one.
+    pub seed: Option<u64>,
+    /// `lang`: ja or en.
+    pub lang: Option<Lang>,
+    /// `pass`: the pass mark in percent, replacing the set's own.
+    pub pass_mark: Option<u8>,
+    /// `embed=1`: no navigation of the app's own (header, set list links).
+    pub embed: bool,
+    /// `id`: tells apart two embeds of the same set; part of every storage key.
+    pub embed_id: Option<String>,
+    /// `origin`: a host page origin that may receive events, in addition to the config file's.
+    pub origins: Vec<String>,
+    /// `theme`: a stylesheet in themes/ to load over the default.
+    pub theme: Option<String>,
+}
+
+const KNOWN_PARAMS: &[&str] = &["set", "count", "seed", "lang", "pass", "embed", "id", "origin", "theme"];
+
+/// A parameter the app could not use, with what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamProblem {
+    pub name: String,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl ParamProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let (name, value) = (&self.name, &self.value);
+        let (ja, en) = match self.expected {
+            "count" => ("1 以上の整数", "a whole number of 1 or more"),
+            "seed" => ("0 以上の整数", "a whole number of 0 or more"),
+            "lang" => ("ja または en", "ja or en"),
+            "pass" => ("0 から 100 までの整数", "a whole number from 0 to 100"),
+            "embed" => ("1(埋め込み表示)または 0", "1 (embedded) or 0"),
+            "id" | "set" | "theme" => ("半角英数字・ハイフン・下線", "ASCII letters, digits, - and _"),
+            "origin" => ("https://ホスト名[:ポート] の形", "an origin of the form https://host[:port]"),
+            _ => (
+                "使えるパラメーター名(set, count, seed, lang, pass, embed, id, origin, theme)",
+                "a known parameter (set, count, seed, lang, pass, embed, id, origin, theme)",
+            ),
+        };
+        match lang {
+            Lang::Ja => format!("埋め込みの設定 `{name}={value}` は使えません。{ja}にしてください。"),
+            Lang::En => format!("The embed setting `{name}={value}` cannot be used. Use {en}."),
+        }
+    }
+}
+
+impl EmbedParams {
+    /// Reads decoded query pairs (`URLSearchParams` order). Unknown names are reported too:
+    /// a typo such as `cuont=5` would otherwise silently ask every question.
+    pub fn from_query(pairs: &[(String, String)]) -> (EmbedParams, Vec<ParamProblem>) {
+        let mut p = EmbedParams::default();
+        let mut problems = Vec::new();
+        for (name, value) in pairs {
+            let ok = match name.as_str() {
+                "set" => set_if(&mut p.set, is_valid_id(value).then(|| value.clone())),
+                "count" => set_if(&mut p.count, value.parse().ok().filter(|&n: &usize| n >= 1)),
+                "seed" => set_if(&mut p.seed, value.parse().ok()),
+                "lang" => set_if(&mut p.lang, Lang::from_code(value)),
+                "pass" => set_if(&mut p.pass_mark, value.parse().ok().filter(|&n: &u8| n <= 100)),
+                "embed" => match value.as_str() {
+                    "1" | "" => {
+                        p.embed = true;
+                        true
+                    }
+                    "0" => true,
+                    _ => false,
+                },
+                "id" => set_if(&mut p.embed_id, is_valid_id(value).then(|| value.clone())),
+                "origin" => match normalize_origin(value) {
+                    Some(o) => {
+                        p.origins.push(o);
+                        true
+                    }
+                    None => false,
+                },
+                "theme" => set_if(&mut p.theme, is_valid_id(value).then(|| value.clone())),
+                _ => false,
+            };
+            if !ok {
+                let expected = KNOWN_PARAMS.iter().find(|k| **k == name.as_str()).copied().unwrap_or("name");
+                problems.push(ParamProblem { name: name.clone(), value: value.clone(), expected });
+            }
+        }
+        (p, problems)
+    }
+
+    /// The prefix of every storage key of this page: embeds of the same set on two pages, or
+    /// twice on one page with different `id`s, keep separate progress and history.
+    pub fn storage_scope(&self, host_page: Option<&str>) -> String {
+        match (&self.embed_id, self.embed, host_page) {
+            (Some(id), _, _) => format!("credo-quiz.embed.{id}"),
+            (None, true, Some(page)) => format!("credo-quiz.embed.{:08x}", fnv1a(page)),
+            (None, true, None) => "credo-quiz.embed".into(),
+            (None, false, _) => "credo-quiz".into(),
+        }
+    }
+}
+
+fn set_if<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let ok = value.is_some();
+    if ok {
+        *slot = value;
+    }
+    ok
+}
+
+/// A stable short hash of the host page, for storage keys. Not security: just a name.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// `https://portal.example.lg.jp/` → `https://portal.example.lg.jp`; anything that is not a
+/// plain http(s) origin (a path, a wildcard, `null`) is refused: messages go to exact origins only.
+pub fn normalize_origin(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('/');
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':' || b == b'[' || b == b']');
+    // Browsers write origins without their scheme's default port; so must we, or it never matches.
+    let origin = text.to_ascii_lowercase();
+    let origin = match origin.strip_suffix(":443").filter(|o| o.starts_with("https://")) {
+        Some(o) => o.to_string(),
+        None => match origin.strip_suffix(":80").filter(|o| o.starts_with("http://")) {
+            Some(o) => o.to_string(),
+            None => origin,
+        },
+    };
+    host_ok.then_some(origin)
+}
+
+/// The app's own config file (config.toml beside index.html), as far as embedding goes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedConfig {
+    /// Host page origins allowed to receive events and size the frame.
+    pub allowed_origins: Vec<String>,
+}
+
+/// Reads config.toml. Problems come back as plain strings for a notice; the config is
+/// optional, so a broken one leaves the quiz working and only event delivery limited.
+pub fn parse_config(text: &str) -> (EmbedConfig, Vec<String>) {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    let mut problems: Vec<String> = errors.iter().map(|e| format!("config.toml: {}", e.message())).collect();
+    let mut config = EmbedConfig::default();
+    let origins = root.get_ref().iter().find(|(k, _)| k.get_ref() == "embed").map(|(_, v)| v.get_ref());
+    if let Some(DeValue::Table(embed)) = origins {
+        if let Some((_, list)) = embed.iter().find(|(k, _)| k.get_ref() == "allowed_origins") {
+            match list.get_ref() {
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        match item.get_ref() {
+                            DeValue::String(s) => match normalize_origin(s) {
+                                Some(o) => config.allowed_origins.push(o),
+                                None => problems.push(format!("config.toml: allowed_origins: `{s}`")),
+                            },
+                            _ => problems.push("config.toml: allowed_origins: strings only".into()),
+                        }
+                    }
+                }
+                _ => problems.push("config.toml: allowed_origins must be an array".into()),
+            }
+        }
+    }
+    (config, problems)
+}
+
+/// What the host page is told, through postMessage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    Started {
+        set_id: String,
+        total: usize,
+    },
+    Answered {
+        set_id: String,
+        question_id: String,
+        correct: bool,
+        position: usize,
+        total: usize,
+    },
+    Completed {
+        set_id: String,
+        score: usize,
+        max: usize,
+        percent: u8,
+        passed: bool,
+        by_principle: Vec<PrincipleResult>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrincipleResult {
+    /// `None` for questions tied to no principle.
+    pub principle: Option<String>,
+    pub label: String,
+    pub correct: usize,
+    pub total: usize,
+}
+
+impl HostEvent {
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostEvent::Started { .. } => "started",
+            HostEvent::Answered { .. } => "answered",
+            HostEvent::Completed { .. } => "completed",
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! credo-quiz's quiz core, and the project's codemap: onboarding quizzes on a municipal office's staff credo, for the intranet.
+//!
+//! # Bird's-eye view
+//!
+//! A trainer writes a question set as a TOML file (or CSV from Excel, or Moodle GIFT, converted)
+//! and lists it in `questions/manifest.txt`. The web app fetches the manifest and the sets at run
+//! time, validates them with the same code as the `quizcheck` command line, and runs attempts: a
+//! situation, "which principle applies?", feedback quoting the source document, and at the end a
+//! result broken down by principle. History and the attempt in progress are kept in localStorage.
+//!
+//! # Codemap: the crates, in reading order (crates/, one folder each)
+//!
+//! - `credo-core` (this crate), pure, tested natively: `model` (`QuestionSet`, built only by its
+//!   checking constructor; `Source`, `Principle`, `Question`), `diagnostic` (`Diagnostic<P>` with
+//!   file, line, column; `Problem` for set files and the manifest; the `Message` trait),
+//!   `parse` (TOML text to `Parsed`: the set it could build plus every diagnostic), `review`
+//!   (quotes against source texts, giveaways, counts), `manifest`, `engine` (`Attempt` changed by
+//!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
+//!   employee's result JSON, written by hand), `i18n` (`Lang`, every string of the quiz), `embed`
+//!   (URL parameters, config.toml, `HostEvent`s), `app_state` (the quiz's state as plain data,
+//!   changed only by `AppState::apply`).
+//! - `credo-records`: the versioned stored forms of `Attempt` and `History` (postcard), their
+//!   own types converted at the boundary (`Record`), so the engine's types are not a storage schema.
+//! - `credo-authoring`, the trainer's tools: `problem` (CSV and GIFT problems; `DraftProblem`),
+//!   `toml_out`, `csv`, `gift` (`lexer`, `reader`, `writer`), `draft` (one entry for the three
+//!   formats), `group` (result files merged into a group view), `trainer_state`, `i18n`.
+//! - `credo-web`, the browser boundary: `storage` (served files, localStorage behind a probe,
+//!   the clock and randomness), `embed` (the host page: height, events, H5P's resizer, theme,
+//!   document language), `files` (reading chosen files, downloads).
+//! - `credo-ui`, the employee's interface: presentational components (`set_list`, `quiz`,
+//!   `result`, `history`, `notices`) that take data and callbacks, `hooks` (the effects, each
+//!   named for what it does), and `app`, the root holding the state.
+//! - `credo-quiz` (crates/app) and `credo-trainer` (crates/trainer): the two pages' mains; the
+//!   trainer page's components (editor, preview, try-out, group results) live in the latter.
+//! - `quizcheck`: the command line (clap), sets on disk, encodings (encoding_rs).
+//!
+//! # Invariants, held by the crate graph (scripts/check-boundaries runs in CI)
+//!
+//! - `credo-core`, `credo-records` and `credo-authoring` depend on nothing of the browser (no
+//!   yew, web-sys, js-sys, wasm-bindgen, gloo), do no I/O and never panic on input.
+//! - The employee app (`credo-quiz`) does not depend on `credo-authoring`, csv, encoding_rs or
+//!   clap, and none of its crates uses serde_json.
+//! - A `QuestionSet` exists only after validation: its fields are private and `QuestionSet::new`
+//!   checks that ids are unique and well formed, every principle named exists and every answer
+//!   is one of its options.
+//! - Author errors are collected, never thrown: every problem carries file, line and column, and
+//!   every message is an exhaustive match (a new problem cannot render as an empty line).
+//! - State changes only in `apply` (app and trainer), which does no I/O; hooks persist.
+//! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
+//!   dropped.
+//! - The app requests nothing from any host but the one serving it, and posts messages only to a
+//!   parent window's exact, allowed origin (never `*`).
+
+pub mod app_state;
+pub mod diagnostic;
+pub mod embed;
+pub mod engine;
+pub mod history;
+pub mod i18n;
+pub mod manifest;
+pub mod model;
+pub mod parse;
+pub mod result_file;
+pub mod review;

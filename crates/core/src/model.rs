@@ -1,0 +1,261 @@
+//! The question-set model after validation: a set, its source document, its principles and its questions.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use crate::diagnostic::{IdOf, Problem};
+
+/// One quiz: the principles of one document and the questions that teach them.
+///
+/// Built only by `QuestionSet::new`, which checks every invariant, and never changed afterwards,
+/// so for any value of this type: ids are unique and well formed, every principle id a question
+/// names exists, every answer is one of its question's options, and the pass mark is at most 100.
+/// The data sits behind an `Rc`: a set is handed to every screen that shows it, and cloning it
+/// (or comparing it with itself) costs nothing.
+#[derive(Clone, Debug)]
+pub struct QuestionSet(Rc<SetData>);
+
+/// The parts of a set, before `QuestionSet::new` has checked them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SetData {
+    pub id: String,
+    pub title: String,
+    pub source: Source,
+    /// Percentage of correct answers needed to pass, 0..=100.
+    pub pass_mark: u8,
+    pub principles: Vec<Principle>,
+    pub questions: Vec<Question>,
+}
+
+impl PartialEq for QuestionSet {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for QuestionSet {}
+
+impl Serialize for QuestionSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// The published document the questions quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub office: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The source texts beside the set (questions/sources/…), for the verbatim-quote check:
+    /// one file, or several for a set that compares documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Principle {
+    pub id: String,
+    pub label: String,
+    pub summary: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    /// A workplace situation; the options are principle ids.
+    Scenario,
+    /// A question of fact with its own option texts.
+    Choice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Difficulty {
+    #[serde(rename = "初級")]
+    Basic,
+    #[serde(rename = "中級")]
+    Intermediate,
+    #[serde(rename = "上級")]
+    Advanced,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Basic, Difficulty::Intermediate, Difficulty::Advanced];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Basic => "初級",
+            Difficulty::Intermediate => "中級",
+            Difficulty::Advanced => "上級",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub text: String,
+    /// Scenario: principle ids. Choice: the option texts.
+    pub options: Vec<String>,
+    /// One of `options`.
+    pub answer: String,
+    pub explanation: String,
+    /// A verbatim passage of the source document.
+    pub quote: String,
+    pub difficulty: Difficulty,
+    /// The principle this question counts towards in the per-principle breakdown:
+    /// the answer of a scenario, the optional `principle` of a choice question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub principle: Option<String>,
+}
+
+impl QuestionSet {
+    /// Checks every invariant of a set; the first one broken is the error. The parsers report
+    /// each problem at its place before they get here, so for them this never fails; it is the
+    /// guarantee that no other path (a converter, a test) builds a set that breaks them.
+    pub fn new(data: SetData) -> Result<QuestionSet, Problem> {
+        check(&data)?;
+        Ok(QuestionSet(Rc::new(data)))
+    }
+
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    pub fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    pub fn source(&self) -> &Source {
+        &self.0.source
+    }
+
+    pub fn pass_mark(&self) -> u8 {
+        self.0.pass_mark
+    }
+
+    pub fn principles(&self) -> &[Principle] {
+        &self.0.principles
+    }
+
+    pub fn questions(&self) -> &[Question] {
+        &self.0.questions
+    }
+
+    /// The same set with another pass mark (`pass=` of an embed), capped at 100.
+    pub fn with_pass_mark(&self, pass_mark: u8) -> QuestionSet {
+        let mut data = (*self.0).clone();
+        data.pass_mark = pass_mark.min(100);
+        QuestionSet(Rc::new(data))
+    }
+
+    /// The set's parts, for a writer that needs them all (TOML, CSV, GIFT, JSON).
+    pub fn data(&self) -> &SetData {
+        &self.0
+    }
+
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.0.principle(id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.0.question(id)
+    }
+
+    /// What the employee sees for an option value: a principle's label, or the choice text itself.
+    pub fn option_label<'a>(&'a self, question: &Question, value: &'a str) -> &'a str {
+        self.0.option_label(question, value)
+    }
+}
+
+impl SetData {
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.principles.iter().find(|p| p.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn option_label<'a>(&'a self, question: &Question, value: &'a str) -> &'a str {
+        match question.kind {
+            QuestionKind::Scenario => self.principle(value).map_or(value, |p| p.label.as_str()),
+            QuestionKind::Choice => value,
+        }
+    }
+}
+
+/// Ids: ASCII letters, digits, `-` and `_`, at most 64 bytes (they become storage keys and URL parameters).
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn check(data: &SetData) -> Result<(), Problem> {
+    let bad_id = |id: &str| (!is_valid_id(id)).then(|| Problem::BadId { id: id.to_string() });
+    if let Some(p) = bad_id(&data.id) {
+        return Err(p);
+    }
+    if data.pass_mark > 100 {
+        return Err(Problem::PassMarkRange { value: data.pass_mark.to_string() });
+    }
+    if data.principles.is_empty() {
+        return Err(Problem::NoPrinciples);
+    }
+    if data.questions.is_empty() {
+        return Err(Problem::NoQuestions);
+    }
+    // `BTreeSet<String>`: the instantiation the storage module already links (no extra bytes).
+    let mut principle_ids: BTreeSet<String> = BTreeSet::new();
+    for p in &data.principles {
+        if let Some(problem) = bad_id(&p.id) {
+            return Err(problem);
+        }
+        if !principle_ids.insert(p.id.clone()) {
+            return Err(Problem::DuplicateId { what: IdOf::Principle, id: p.id.clone(), first_line: 0 });
+        }
+    }
+    let known = |id: &str| {
+        if principle_ids.contains(id) {
+            Ok(())
+        } else {
+            Err(Problem::UnknownPrinciple { id: id.to_string() })
+        }
+    };
+    let mut question_ids = BTreeSet::new();
+    for q in &data.questions {
+        if let Some(problem) = bad_id(&q.id) {
+            return Err(problem);
+        }
+        if !question_ids.insert(q.id.clone()) {
+            return Err(Problem::DuplicateId { what: IdOf::Question, id: q.id.clone(), first_line: 0 });
+        }
+        if q.options.len() < 2 {
+            return Err(Problem::TooFewOptions { count: q.options.len() });
+        }
+        let mut options = BTreeSet::new();
+        for o in &q.options {
+            if !options.insert(o.clone()) {
+                return Err(Problem::DuplicateOption { option: o.clone() });
+            }
+            if q.kind == QuestionKind::Scenario {
+                known(o)?;
+            }
+        }
+        if !options.contains(&q.answer) {
+            return Err(Problem::AnswerNotInOptions { answer: q.answer.clone() });
+        }
+        match (q.kind, &q.principle) {
+            (QuestionKind::Scenario, Some(p)) if *p == q.answer => {}
+            (QuestionKind::Scenario, _) => return Err(Problem::UnknownPrinciple { id: q.answer.clone() }),
+            (QuestionKind::Choice, Some(p)) => known(p)?,
+            (QuestionKind::Choice, None) => {}
+        }
+    }
+    Ok(())
+}

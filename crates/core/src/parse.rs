@@ -1,0 +1,448 @@
+//! Question-set TOML to a validated `QuestionSet`, collecting every problem with its file, line and column.
+//!
+//! Two stages, as in cargo's manifest reading: the toml crate's spanned document tree (`DeTable`,
+//! close to the text) is walked into the model, and every check reports against the span of the
+//! value it looked at. Nothing here panics on any input; the fuzz-like tests in tests/ feed it garbage.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, IdOf, LineIndex, Problem, ValueType};
+use crate::model::{is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source};
+
+/// What a parse could build, plus every problem found. The set is usable only when
+/// `diagnostics` is empty; it is still returned otherwise so a preview can show what is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed<P = Problem> {
+    pub file: String,
+    pub set: Option<QuestionSet>,
+    pub diagnostics: Vec<Diagnostic<P>>,
+}
+
+impl<P> Parsed<P> {
+    /// The same parse with its problems turned into another kind (a draft's).
+    pub fn map<Q>(self, f: impl Fn(P) -> Q) -> Parsed<Q> {
+        let diagnostics = self.diagnostics.into_iter().map(|d| d.map(&f)).collect();
+        Parsed { file: self.file, set: self.set, diagnostics }
+    }
+
+    pub fn valid_set(&self) -> Option<&QuestionSet> {
+        if self.diagnostics.is_empty() {
+            self.set.as_ref()
+        } else {
+            None
+        }
+    }
+}
+
+const SET_FIELDS: &[&str] = &["id", "title", "pass_mark", "source", "principles", "questions"];
+const SOURCE_FIELDS: &[&str] = &["office", "title", "date", "url", "file"];
+const PRINCIPLE_FIELDS: &[&str] = &["id", "label", "summary"];
+const SCENARIO_FIELDS: &[&str] = &["id", "kind", "difficulty", "text", "options", "answer", "explanation", "quote"];
+const CHOICE_FIELDS: &[&str] =
+    &["id", "kind", "difficulty", "text", "options", "answer", "principle", "explanation", "quote"];
+
+/// Parses one question-set file. `file` is the name diagnostics carry.
+pub fn parse_set(file: &str, text: &str) -> Parsed {
+    // Windows Notepad writes UTF-8 with a byte-order mark; editors do not count it as a column.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut cx = Cx { file, index: LineIndex::new(text), diagnostics: Vec::new() };
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        // Later checks on a half-parsed tree would report fields as missing that are only
+        // unreadable; the author fixes the syntax first and then sees the rest.
+        for e in errors {
+            cx.report(e.span().unwrap_or(0..0), Problem::Syntax(e.message().to_string()));
+        }
+        return cx.finish(None);
+    }
+    let root_span = root.span();
+    let set =
+        read_set(&mut cx, &Table { name: "root", fields: root.get_ref(), span: root_span.start..root_span.start });
+    cx.finish(set)
+}
+
+struct Cx<'t> {
+    file: &'t str,
+    index: LineIndex<'t>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn report(&mut self, span: Range<usize>, problem: Problem) {
+        let (line, column) = self.index.position(span.start);
+        self.diagnostics.push(Diagnostic { file: self.file.to_string(), line, column, problem });
+    }
+
+    fn line_of(&self, span: &Range<usize>) -> usize {
+        self.index.position(span.start).0
+    }
+
+    fn finish(mut self, set: Option<QuestionSet>) -> Parsed {
+        self.diagnostics.sort_by_key(|d| (d.line, d.column));
+        Parsed { file: self.file.to_string(), set, diagnostics: self.diagnostics }
+    }
+}
+
+/// A TOML table being read, with the name messages use for it.
+struct Table<'a, 'i> {
+    name: &'static str,
+    fields: &'a DeTable<'i>,
+    /// Where a missing field is reported: the table's header.
+    span: Range<usize>,
+}
+
+impl<'a, 'i> Table<'a, 'i> {
+    fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.fields.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+    }
+
+    fn check_known(&self, cx: &mut Cx, expected: &'static [&'static str]) {
+        for key in self.fields.keys() {
+            if !expected.contains(&key.get_ref().as_ref()) {
+                cx.report(
+                    key.span(),
+                    Problem::UnknownField { table: self.name.into(), field: key.get_ref().to_string(), expected },
+                );
+            }
+        }
+    }
+
+    /// A required, non-empty string, trimmed (multi-line strings end with a newline).
+    fn text(&self, cx: &mut Cx, key: &'static str) -> Option<Spanned<String>> {
+        let found = self.optional_text(cx, key);
+        if found.is_none() && self.get(key).is_none() {
+            cx.report(self.span.clone(), Problem::MissingField { table: self.name.into(), field: key });
+        }
+        found
+    }
+
+    fn optional_text(&self, cx: &mut Cx, key: &'static str) -> Option<Spanned<String>> {
+        let value = self.get(key)?;
+        let DeValue::String(s) = value.get_ref() else {
+            cx.report(value.span(), Problem::WrongType { field: key.into(), expected: ValueType::String });
+            return None;
+        };
+        let s = s.trim();
+        if s.is_empty() {
+            cx.report(value.span(), Problem::EmptyText { field: key.into() });
+            return None;
+        }
+        Some(Spanned::new(value.span(), s.to_string()))
+    }
+
+    /// An id: required, and safe to put in storage keys and URLs.
+    fn id(&self, cx: &mut Cx, key: &'static str) -> Option<Spanned<String>> {
+        let id = self.text(cx, key)?;
+        if !is_valid_id(id.get_ref()) {
+            cx.report(id.span(), Problem::BadId { id: id.get_ref().clone() });
+            return None;
+        }
+        Some(id)
+    }
+
+    fn text_list(&self, cx: &mut Cx, key: &'static str) -> Option<Spanned<Vec<Spanned<String>>>> {
+        let value = self.get(key)?;
+        let DeValue::Array(items) = value.get_ref() else {
+            cx.report(value.span(), Problem::WrongType { field: key.into(), expected: ValueType::Array });
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => out.push(Spanned::new(item.span(), s.trim().to_string())),
+                DeValue::String(_) => cx.report(item.span(), Problem::EmptyText { field: key.into() }),
+                _ => cx.report(item.span(), Problem::WrongType { field: key.into(), expected: ValueType::String }),
+            }
+        }
+        Some(Spanned::new(value.span(), out))
+    }
+
+    /// The tables of an array of tables (`[[key]]`), each with its header span.
+    fn tables(&self, cx: &mut Cx, key: &'static str) -> Option<Vec<Table<'a, 'i>>> {
+        let Some(value) = self.get(key) else {
+            return Some(Vec::new());
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            cx.report(value.span(), Problem::WrongType { field: key.into(), expected: ValueType::ArrayOfTables });
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(fields) => out.push(Table { name: key, fields, span: item.span() }),
+                _ => {
+                    cx.report(item.span(), Problem::WrongType { field: key.into(), expected: ValueType::ArrayOfTables })
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A set file that could not be read at all: one diagnostic, no set.
+pub fn unreadable(file: &str, reason: String) -> Parsed {
+    let problem = Problem::Unreadable { reason };
+    Parsed {
+        file: file.to_string(),
+        set: None,
+        diagnostics: vec![Diagnostic { file: file.to_string(), line: 1, column: 1, problem }],
+    }
+}
+
+fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
+    root.check_known(cx, SET_FIELDS);
+    let id = root.id(cx, "id");
+    let title = root.text(cx, "title");
+    let pass_mark = read_pass_mark(cx, root);
+    let source = read_source(cx, root);
+    let principles = read_principles(cx, root);
+    let questions = read_questions(cx, root, principles.as_deref().unwrap_or(&[]));
+    if principles.as_ref().is_some_and(|p| p.is_empty()) {
+        cx.report(root.span.clone(), Problem::NoPrinciples);
+    }
+    if questions.as_ref().is_some_and(|q| q.is_empty()) {
+        cx.report(root.span.clone(), Problem::NoQuestions);
+    }
+    let data = SetData {
+        id: id?.into_inner(),
+        title: title?.into_inner(),
+        source: source?,
+        pass_mark: pass_mark?,
+        principles: principles?,
+        questions: questions?,
+    };
+    // Every invariant has been checked above, at its place; this only fails if a check is missing.
+    QuestionSet::new(data).map_err(|problem| cx.report(root.span.clone(), problem)).ok()
+}
+
+fn read_pass_mark(cx: &mut Cx, root: &Table) -> Option<u8> {
+    let Some(value) = root.get("pass_mark") else {
+        cx.report(root.span.clone(), Problem::MissingField { table: root.name.into(), field: "pass_mark" });
+        return None;
+    };
+    let DeValue::Integer(n) = value.get_ref() else {
+        cx.report(value.span(), Problem::WrongType { field: "pass_mark".into(), expected: ValueType::Integer });
+        return None;
+    };
+    let digits = n.as_str().replace('_', "");
+    match i64::from_str_radix(&digits, n.radix()) {
+        Ok(v @ 0..=100) => Some(v as u8),
+        _ => {
+            cx.report(value.span(), Problem::PassMarkRange { value: n.as_str().to_string() });
+            None
+        }
+    }
+}
+
+fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
+    let Some(value) = root.get("source") else {
+        cx.report(root.span.clone(), Problem::MissingField { table: root.name.into(), field: "source" });
+        return None;
+    };
+    let DeValue::Table(fields) = value.get_ref() else {
+        cx.report(value.span(), Problem::WrongType { field: "source".into(), expected: ValueType::Table });
+        return None;
+    };
+    let table = Table { name: "source", fields, span: value.span() };
+    table.check_known(cx, SOURCE_FIELDS);
+    let office = table.text(cx, "office");
+    let title = table.text(cx, "title");
+    let date = table.optional_text(cx, "date");
+    let url = table.optional_text(cx, "url");
+    // `file` names one source text, or a list of them for a set that compares documents.
+    let files = match table.get("file").map(|v| v.get_ref()) {
+        Some(DeValue::Array(_)) => {
+            table.text_list(cx, "file").map(|l| l.into_inner().into_iter().map(Spanned::into_inner).collect())
+        }
+        _ => table.optional_text(cx, "file").map(|f| vec![f.into_inner()]),
+    };
+    Some(Source {
+        office: office?.into_inner(),
+        title: title?.into_inner(),
+        date: date.map(Spanned::into_inner),
+        url: url.map(Spanned::into_inner),
+        files: files.unwrap_or_default(),
+    })
+}
+
+fn read_principles(cx: &mut Cx, root: &Table) -> Option<Vec<Principle>> {
+    let tables = root.tables(cx, "principles")?;
+    let mut seen = Seen::default();
+    let mut out = Vec::new();
+    let mut complete = true;
+    for t in tables {
+        t.check_known(cx, PRINCIPLE_FIELDS);
+        let id = t.id(cx, "id");
+        let label = t.text(cx, "label");
+        let summary = t.text(cx, "summary");
+        if let Some(id) = &id {
+            check_unique(cx, &mut seen, IdOf::Principle, id);
+        }
+        match (id, label, summary) {
+            (Some(id), Some(label), Some(summary)) => {
+                out.push(Principle { id: id.into_inner(), label: label.into_inner(), summary: summary.into_inner() })
+            }
+            _ => complete = false,
+        }
+    }
+    // An incomplete principle list would make every question naming it look wrong; keep the
+    // ids we have for those checks but build no set.
+    complete.then_some(out)
+}
+
+/// The ids seen so far: a set for the lookup, so a file of 100,000 questions is checked in
+/// n log n, and a list for the rare duplicate to name the first one's line.
+/// (`BTreeSet<String>` is the instantiation the storage module already links: no extra bytes.)
+#[derive(Default)]
+struct Seen {
+    ids: BTreeSet<String>,
+    lines: Vec<(String, usize)>,
+}
+
+fn check_unique(cx: &mut Cx, seen: &mut Seen, what: IdOf, id: &Spanned<String>) {
+    let line = cx.line_of(&id.span());
+    if seen.ids.insert(id.get_ref().clone()) {
+        seen.lines.push((id.get_ref().clone(), line));
+    } else {
+        let first_line = seen.lines.iter().find(|(seen, _)| seen == id.get_ref()).map_or(line, |(_, l)| *l);
+        cx.report(id.span(), Problem::DuplicateId { what, id: id.get_ref().clone(), first_line });
+    }
+}
+
+fn read_questions(cx: &mut Cx, root: &Table, principles: &[Principle]) -> Option<Vec<Question>> {
+    let tables = root.tables(cx, "questions")?;
+    let mut seen = Seen::default();
+    let mut out = Vec::new();
+    let mut complete = true;
+    for t in tables {
+        let id = t.id(cx, "id");
+        if let Some(id) = &id {
+            check_unique(cx, &mut seen, IdOf::Question, id);
+        }
+        match (id, read_question_body(cx, &t, principles)) {
+            (Some(id), Some(mut q)) => {
+                q.id = id.into_inner();
+                out.push(q);
+            }
+            _ => complete = false,
+        }
+    }
+    complete.then_some(out)
+}
+
+/// Everything of a question but its id (read by the caller, which checks uniqueness).
+fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Option<Question> {
+    let kind = match t.text(cx, "kind") {
+        Some(k) => match k.get_ref().as_str() {
+            "scenario" => Some(QuestionKind::Scenario),
+            "choice" => Some(QuestionKind::Choice),
+            other => {
+                cx.report(k.span(), Problem::UnknownKind { kind: other.to_string() });
+                None
+            }
+        },
+        None => None,
+    };
+    // Without a known kind the allowed fields are unclear; only flag what no kind allows.
+    t.check_known(cx, if kind == Some(QuestionKind::Scenario) { SCENARIO_FIELDS } else { CHOICE_FIELDS });
+    let difficulty = t.text(cx, "difficulty").and_then(|d| match d.get_ref().as_str() {
+        "初級" => Some(Difficulty::Basic),
+        "中級" => Some(Difficulty::Intermediate),
+        "上級" => Some(Difficulty::Advanced),
+        other => {
+            cx.report(d.span(), Problem::UnknownDifficulty { value: other.to_string() });
+            None
+        }
+    });
+    let text = t.text(cx, "text");
+    let explanation = t.text(cx, "explanation");
+    let quote = t.text(cx, "quote");
+    let answer = t.text(cx, "answer");
+    let principle_exists = |cx: &mut Cx, id: &Spanned<String>| {
+        let ok = principles.iter().any(|p| &p.id == id.get_ref());
+        if !ok {
+            cx.report(id.span(), Problem::UnknownPrinciple { id: id.get_ref().clone() });
+        }
+        ok
+    };
+    let (options, principle) = match kind? {
+        QuestionKind::Scenario => {
+            let answer_ok = answer.as_ref().is_some_and(|a| principle_exists(cx, a));
+            let options = match t.text_list(cx, "options") {
+                Some(list) => {
+                    // Every unknown id is reported, not only the first: no short-circuit.
+                    let unknown = list.get_ref().iter().filter(|o| !principle_exists(cx, o)).count();
+                    let all_known = unknown == 0;
+                    check_options(cx, &list, answer.as_ref().filter(|_| answer_ok)).filter(|_| all_known)
+                }
+                None if t.get("options").is_some() => None,
+                // No list: every principle of the set is an option.
+                None => Some(principles.iter().map(|p| p.id.clone()).collect()),
+            };
+            (options, answer.as_ref().filter(|_| answer_ok).map(|a| a.get_ref().clone()))
+        }
+        QuestionKind::Choice => {
+            let options = match t.text_list(cx, "options") {
+                Some(list) => check_options(cx, &list, answer.as_ref()),
+                None => {
+                    if t.get("options").is_none() {
+                        cx.report(t.span.clone(), Problem::MissingField { table: t.name.into(), field: "options" });
+                    }
+                    None
+                }
+            };
+            let principle = t.optional_text(cx, "principle");
+            if let Some(p) = &principle {
+                if !principle_exists(cx, p) {
+                    return None;
+                }
+            }
+            (options, principle.map(Spanned::into_inner))
+        }
+    };
+    if kind == Some(QuestionKind::Scenario) && principle.is_none() {
+        return None;
+    }
+    Some(Question {
+        id: String::new(),
+        kind: kind?,
+        text: text?.into_inner(),
+        options: options?,
+        answer: answer?.into_inner(),
+        explanation: explanation?.into_inner(),
+        quote: quote?.into_inner(),
+        difficulty: difficulty?,
+        principle,
+    })
+}
+
+/// At least two options, none twice, and the answer among them.
+fn check_options(
+    cx: &mut Cx,
+    list: &Spanned<Vec<Spanned<String>>>,
+    answer: Option<&Spanned<String>>,
+) -> Option<Vec<String>> {
+    let items = list.get_ref();
+    let mut ok = true;
+    if items.len() < 2 {
+        cx.report(list.span(), Problem::TooFewOptions { count: items.len() });
+        ok = false;
+    }
+    for (i, o) in items.iter().enumerate() {
+        if items[..i].iter().any(|p| p.get_ref() == o.get_ref()) {
+            cx.report(o.span(), Problem::DuplicateOption { option: o.get_ref().clone() });
+            ok = false;
+        }
+    }
+    if let Some(a) = answer {
+        if !items.iter().any(|o| o.get_ref() == a.get_ref()) {
+            cx.report(a.span(), Problem::AnswerNotInOptions { answer: a.get_ref().clone() });
+            ok = false;
+        }
+    }
+    ok.then(|| items.iter().map(|o| o.get_ref().clone()).collect())
+}

@@ -1,0 +1,350 @@
+//! The quiz app's state: a start (URL parameters, stored attempt) and a sequence of actions in; the screen, the attempt, notices, host events and what the effects must do out.
+
+use std::rc::Rc;
+
+use credo_core::app_state::{Action, AppState, Apply, Manifest, Notice, Pending, Screen};
+use credo_core::engine::{Attempt, Event};
+use credo_core::history::{History, StorageNotice};
+use credo_core::i18n::Lang;
+use credo_core::parse::{parse_set, unreadable};
+use expect_test::{expect, Expect};
+
+use crate::VALID;
+
+const FILE: &str = "demo.toml";
+
+/// The demo set as the app loads it from the server.
+fn loaded(file: &str, text: &str) -> Action {
+    Action::SetLoaded {
+        file: file.into(),
+        parsed: Rc::new(parse_set(file, text)),
+        history: History::default(),
+        has_attempt: false,
+    }
+}
+
+fn manifest(files: &[&str]) -> Action {
+    Action::ManifestLoaded { files: files.iter().map(|f| f.to_string()).collect(), problems: vec![] }
+}
+
+/// Which option of the current question: the right one, or another.
+fn answer(state: &AppState, right: bool) -> Action {
+    let set = state.current_set().expect("a set in play");
+    let question = set.question(state.attempt.as_ref().unwrap().current_question_id().unwrap()).unwrap();
+    let chosen = question.options.iter().find(|o| (**o == question.answer) == right).unwrap().clone();
+    Action::Answer(chosen)
+}
+
+/// A step: an action, or one computed from the state reached (answers depend on the shuffle).
+enum Step {
+    Do(Action),
+    Right,
+    Wrong,
+}
+
+use Step::{Do, Right, Wrong};
+
+/// Applies the steps to `start`, and shows after each one what changed that a user or an
+/// effect would see; "(unchanged)" when `apply` returned the very same state, so Yew skips the render.
+fn check(start: AppState, steps: Vec<Step>, expected: Expect) {
+    let mut state = Rc::new(start);
+    let mut out = String::new();
+    for step in steps {
+        let action = match step {
+            Do(action) => action,
+            Right => answer(&state, true),
+            Wrong => answer(&state, false),
+        };
+        let label = format!("{action:?}").chars().take(60).collect::<String>();
+        let next = state.clone().apply(action);
+        if Rc::ptr_eq(&next, &state) {
+            out += &format!("{label}\n  (unchanged)\n");
+            continue;
+        }
+        out += &format!("{label}\n  {}\n", describe(&next));
+        state = next;
+    }
+    expected.assert_eq(&out);
+}
+
+fn describe(s: &AppState) -> String {
+    let screen = match &s.screen {
+        Screen::Sets => "sets".to_string(),
+        Screen::Quiz => {
+            let a = s.attempt.as_ref().unwrap();
+            format!("quiz {} {}/{} {:?}", a.set_id, a.position(), a.order.len(), a.phase)
+        }
+        Screen::Result { set_id, outcome, recorded } => format!(
+            "result {set_id} {}/{} {} pass {}{}",
+            outcome.score,
+            outcome.max,
+            if outcome.passed { "passed" } else { "failed" },
+            s.find_set(set_id).map_or(0, |set| set.pass_mark()),
+            if *recorded { " recorded" } else { "" }
+        ),
+        Screen::History { set_id } => format!("history {set_id}"),
+    };
+    let manifest = match &s.manifest {
+        Manifest::Loading => "loading",
+        Manifest::Failed(_) => "failed",
+        Manifest::Loaded(_) => "loaded",
+    };
+    let mut parts = vec![screen, format!("manifest {manifest}")];
+    if let Some(p) = &s.pending {
+        parts.push(format!("pending {}", p.set_id()));
+    }
+    if !s.notices.is_empty() {
+        parts.push(format!("notices {:?}", s.notices));
+    }
+    if !s.stale_attempts.is_empty() {
+        parts.push(format!("set aside {:?}", s.stale_attempts));
+    }
+    let events: Vec<String> = s.events.iter().map(|e| e.name().to_string()).collect();
+    if !events.is_empty() {
+        parts.push(format!("events [{}]", events.join(" ")));
+    }
+    if s.wants_all_sets() {
+        parts.push("load every set".into());
+    }
+    parts.join("; ")
+}
+
+fn start(pending: Option<Pending>) -> AppState {
+    AppState::new(Lang::Ja, pending, vec![])
+}
+
+#[test]
+fn a_deep_link_starts_its_set_once_loaded_and_the_host_hears_each_step() {
+    let pending = Pending::Start { set_id: "demo".into(), count: None, seed: 1 };
+    check(
+        start(Some(pending)),
+        vec![
+            Do(manifest(&[FILE, "other.toml"])),
+            Do(loaded(FILE, VALID)),
+            Right,
+            Do(Action::Next),
+            Wrong,
+            Do(Action::Next),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml", "other.toml"], problem
+              sets; manifest loaded; pending demo
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              quiz demo 1/2 Asking; manifest loaded; events [started]
+            Answer("shimin")
+              quiz demo 1/2 Feedback; manifest loaded; events [started answered]
+            Next
+              quiz demo 2/2 Asking; manifest loaded; events [started answered]
+            Answer("令和7年2月")
+              quiz demo 2/2 Feedback; manifest loaded; events [started answered answered]
+            Next
+              result demo 1/2 failed pass 60; manifest loaded; events [started answered answered completed]
+        "#]],
+    );
+}
+
+#[test]
+fn a_stale_stored_attempt_is_set_aside_with_a_notice_not_resumed() {
+    let set = parse_set(FILE, VALID).set.unwrap();
+    let mut attempt = Attempt::start(&set, None, 1);
+    attempt.order = vec!["q1".into(), "gone".into()];
+    check(
+        start(Some(Pending::Resume { set_id: "demo".into(), attempt })),
+        vec![Do(manifest(&[FILE])), Do(loaded(FILE, VALID))],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml"], problems: [] }
+              sets; manifest loaded; pending demo
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; notices [AttemptStale]; set aside ["demo"]; load every set
+        "#]],
+    );
+}
+
+#[test]
+fn pass_overrides_the_sets_own_pass_mark() {
+    let mut state = start(None);
+    state.pass_mark = Some(100);
+    check(
+        state,
+        vec![
+            Do(manifest(&[FILE])),
+            Do(loaded(FILE, VALID)),
+            Do(Action::Start { set_id: "demo".into(), seed: 2 }),
+            Right,
+            Do(Action::Next),
+            Wrong,
+            Do(Action::Next),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml"], problems: [] }
+              sets; manifest loaded; load every set
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; load every set
+            Start { set_id: "demo", seed: 2 }
+              quiz demo 1/2 Asking; manifest loaded; events [started]
+            Answer("令和6年12月")
+              quiz demo 1/2 Feedback; manifest loaded; events [started answered]
+            Next
+              quiz demo 2/2 Asking; manifest loaded; events [started answered]
+            Answer("team")
+              quiz demo 2/2 Feedback; manifest loaded; events [started answered answered]
+            Next
+              result demo 1/2 failed pass 100; manifest loaded; events [started answered answered completed]
+        "#]],
+    );
+}
+
+#[test]
+fn count_holds_for_a_retry_too() {
+    let mut state = start(None);
+    state.count = Some(1);
+    check(
+        state,
+        vec![
+            Do(manifest(&[FILE])),
+            Do(loaded(FILE, VALID)),
+            Do(Action::Start { set_id: "demo".into(), seed: 3 }),
+            Right,
+            Do(Action::Next),
+            Do(Action::Start { set_id: "demo".into(), seed: 4 }),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml"], problems: [] }
+              sets; manifest loaded; load every set
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; load every set
+            Start { set_id: "demo", seed: 3 }
+              quiz demo 1/1 Asking; manifest loaded; events [started]
+            Answer("shimin")
+              quiz demo 1/1 Feedback; manifest loaded; events [started answered]
+            Next
+              result demo 1/1 passed pass 60; manifest loaded; events [started answered completed]
+            Start { set_id: "demo", seed: 4 }
+              quiz demo 1/1 Asking; manifest loaded; events [started answered completed started]
+        "#]],
+    );
+}
+
+#[test]
+fn a_linked_set_that_never_appears_is_named_once_everything_has_loaded() {
+    let pending = Pending::Start { set_id: "nowhere".into(), count: None, seed: 1 };
+    check(
+        start(Some(pending)),
+        vec![
+            Do(manifest(&[FILE, "broken.toml"])),
+            Do(loaded(FILE, VALID)),
+            Do(Action::SetLoaded {
+                file: "broken.toml".into(),
+                parsed: Rc::new(unreadable("broken.toml", "HTTP 404".into())),
+                history: History::default(),
+                has_attempt: false,
+            }),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml", "broken.toml"], proble
+              sets; manifest loaded; pending nowhere; load every set
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; pending nowhere; load every set
+            SetLoaded { file: "broken.toml", parsed: Parsed { file: "bro
+              sets; manifest loaded; notices [UnknownSet("nowhere")]; load every set
+        "#]],
+    );
+}
+
+#[test]
+fn the_employees_choice_wins_over_a_set_still_loading_for_a_link() {
+    let pending = Pending::Start { set_id: "other".into(), count: None, seed: 1 };
+    check(
+        start(Some(pending)),
+        vec![
+            Do(manifest(&[FILE, "other.toml"])),
+            Do(loaded(FILE, VALID)),
+            Do(Action::Start { set_id: "demo".into(), seed: 5 }),
+            Do(loaded("other.toml", &VALID.replacen("id = \"demo\"", "id = \"other\"", 1))),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml", "other.toml"], problem
+              sets; manifest loaded; pending other
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; pending other
+            Start { set_id: "demo", seed: 5 }
+              quiz demo 1/2 Asking; manifest loaded; events [started]
+            SetLoaded { file: "other.toml", parsed: Parsed { file: "othe
+              quiz demo 1/2 Asking; manifest loaded; events [started]
+        "#]],
+    );
+}
+
+#[test]
+fn a_finish_is_recorded_once_and_storage_trouble_is_said_once() {
+    check(
+        start(None),
+        vec![
+            Do(manifest(&[FILE])),
+            Do(loaded(FILE, VALID)),
+            Do(Action::Start { set_id: "demo".into(), seed: 6 }),
+            Right,
+            Do(Action::Next),
+            Right,
+            Do(Action::Next),
+            Do(Action::Notify(Notice::Storage(StorageNotice::WriteFailed))),
+            Do(Action::Notify(Notice::Storage(StorageNotice::WriteFailed))),
+            Do(Action::Recorded { set_id: "demo".into(), history: History::default() }),
+            Do(Action::Dismiss(0)),
+            Do(Action::ShowSets),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml"], problems: [] }
+              sets; manifest loaded; load every set
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; load every set
+            Start { set_id: "demo", seed: 6 }
+              quiz demo 1/2 Asking; manifest loaded; events [started]
+            Answer("令和6年12月")
+              quiz demo 1/2 Feedback; manifest loaded; events [started answered]
+            Next
+              quiz demo 2/2 Asking; manifest loaded; events [started answered]
+            Answer("shimin")
+              quiz demo 2/2 Feedback; manifest loaded; events [started answered answered]
+            Next
+              result demo 2/2 passed pass 60; manifest loaded; events [started answered answered completed]
+            Notify(Storage(WriteFailed))
+              result demo 2/2 passed pass 60; manifest loaded; notices [Storage(WriteFailed)]; events [started answered answered completed]
+            Notify(Storage(WriteFailed))
+              (unchanged)
+            Recorded { set_id: "demo", history: History { entries: [] } 
+              result demo 2/2 passed pass 60 recorded; manifest loaded; notices [Storage(WriteFailed)]; events [started answered answered completed]
+            Dismiss(0)
+              result demo 2/2 passed pass 60 recorded; manifest loaded; events [started answered answered completed]
+            ShowSets
+              sets; manifest loaded; events [started answered answered completed]; load every set
+        "#]],
+    );
+}
+
+#[test]
+fn events_that_do_not_fit_the_moment_change_nothing() {
+    check(
+        start(None),
+        vec![
+            Do(Action::Next),
+            Do(Action::Answer("shimin".into())),
+            Do(Action::Start { set_id: "demo".into(), seed: 1 }),
+            Do(Action::Dismiss(3)),
+        ],
+        expect![[r#"
+            Next
+              (unchanged)
+            Answer("shimin")
+              (unchanged)
+            Start { set_id: "demo", seed: 1 }
+              (unchanged)
+            Dismiss(3)
+              (unchanged)
+        "#]],
+    );
+    // The engine agrees: Next while asking is refused.
+    let set = parse_set(FILE, VALID).set.unwrap();
+    let mut attempt = Attempt::start(&set, None, 1);
+    assert!(!attempt.apply(&set, Event::Next));
+}

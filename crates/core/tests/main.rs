@@ -1,0 +1,11 @@
+//! Native tests of the quiz core: one binary, one module per area, each with one `check` helper.
+
+mod app_state;
+mod embed;
+mod engine;
+mod manifest;
+mod parse;
+mod review;
+
+/// A small valid set the tests edit. Kept in one place so each test states only what it changes.
+pub const VALID: &str = include_str!("../../../tests/data/demo-set.toml");

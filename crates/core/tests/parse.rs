@@ -1,0 +1,200 @@
+//! Question-set text in, diagnostics (or a summary of the set) out.
+
+use credo_core::i18n::Lang;
+use credo_core::parse::parse_set;
+use expect_test::{expect, Expect};
+
+use crate::VALID;
+
+fn check(input: &str, expected: Expect) {
+    let parsed = parse_set("set.toml", input);
+    let actual = if parsed.diagnostics.is_empty() {
+        let set = parsed.set.expect("no diagnostics means a set");
+        let questions: Vec<String> =
+            set.questions().iter().map(|q| format!("{}({:?}: {})", q.id, q.kind, q.options.join("|"))).collect();
+        format!(
+            "ok {} pass {} principles {} questions {}\n",
+            set.id(),
+            set.pass_mark(),
+            set.principles().len(),
+            questions.join(" ")
+        )
+    } else {
+        parsed.diagnostics.iter().map(|d| d.render(Lang::En) + "\n").collect()
+    };
+    expected.assert_eq(&actual);
+}
+
+/// The valid set with one substring replaced; panics if the test's anchor is gone.
+fn edit(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "anchor {from:?} not in VALID");
+    VALID.replacen(from, to, 1)
+}
+
+#[test]
+fn valid_set_parses_and_scenario_options_default_to_all_principles() {
+    check(
+        VALID,
+        expect![[r#"
+        ok demo pass 60 principles 2 questions q1(Scenario: shimin|team) q2(Choice: 令和6年12月|令和7年2月)
+    "#]],
+    );
+}
+
+#[test]
+fn toml_syntax_error_is_located_and_stops_further_checks() {
+    check(
+        &edit("title = \"デモ\"", "title = \"デモ"),
+        expect![[r#"
+        set.toml:3:12: TOML syntax error (invalid basic string, expected `"`). Check quotes, brackets and `=`.
+    "#]],
+    );
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    // The second option starts at character 23 of its line (byte 35).
+    check(
+        &edit("options = [\"令和6年12月\", \"令和7年2月\"]", "options = [\"令和6年12月\", \"令和6年12月\"]"),
+        expect![[r#"
+        set.toml:34:23: The option `令和6年12月` is listed twice. List it once.
+    "#]],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let input = edit("answer = \"shimin\"", "answer = \"kouhei\"")
+        .replacen("id = \"team\"", "id = \"shimin\"", 1)
+        .replacen("difficulty = \"中級\"", "difficulty = \"難しい\"", 1)
+        .replacen("answer = \"令和6年12月\"", "answer = \"令和6年\"", 1)
+        .replacen("pass_mark = 60", "pass_mark = 160", 1);
+    check(
+        &input,
+        expect![[r#"
+        set.toml:4:13: `pass_mark = 160` must be a whole number from 0 to 100 (percent).
+        set.toml:16:6: Duplicate principle id `shimin` (first defined on line 11). Choose another id.
+        set.toml:25:10: Principle `kouhei` is not defined in [[principles]]. Use a defined id.
+        set.toml:32:14: Unknown difficulty `難しい`. Use "初級", "中級" or "上級".
+        set.toml:35:10: The answer `令和6年` is not among the options. Write it exactly as one of them.
+    "#]],
+    );
+}
+
+#[test]
+fn missing_and_empty_fields_and_wrong_types() {
+    let input = edit("quote = \"市民目線を問い続けましょう。\"\n", "")
+        .replacen("explanation = \"相手の立場に立っている。\"", "explanation = \"  \"", 1)
+        .replacen("[source]\noffice = \"前橋市\"\n", "[source]\n", 1)
+        .replacen("id = \"q2\"", "id = 2", 1);
+    check(
+        &input,
+        expect![[r#"
+        set.toml:6:1: [source] lacks the required field `office`. Add `office = "…"`.
+        set.toml:19:1: [[questions]] lacks the required field `quote`. Add `quote = "…"`.
+        set.toml:25:15: `explanation` is empty. Write its text.
+        set.toml:28:6: `id` must be a string ("…").
+    "#]],
+    );
+}
+
+#[test]
+fn unknown_fields_are_named_with_what_is_allowed() {
+    check(
+        &edit("pass_mark = 60", "pass_mark = 60\npassmark = 60"),
+        expect![[r#"
+        set.toml:5:1: The set's top level has an unknown field `passmark`. Known fields: id, title, pass_mark, source, principles, questions. Check the spelling.
+    "#]],
+    );
+}
+
+#[test]
+fn scenario_options_must_be_known_principles_containing_the_answer() {
+    check(
+        &edit("answer = \"shimin\"", "answer = \"shimin\"\noptions = [\"team\", \"team\", \"mirai\"]"),
+        expect![[r#"
+        set.toml:25:10: The answer `shimin` is not among the options. Write it exactly as one of them.
+        set.toml:26:20: The option `team` is listed twice. List it once.
+        set.toml:26:28: Principle `mirai` is not defined in [[principles]]. Use a defined id.
+    "#]],
+    );
+}
+
+#[test]
+fn choice_needs_two_options_and_a_known_principle() {
+    let input =
+        edit("options = [\"令和6年12月\", \"令和7年2月\"]", "options = [\"令和6年12月\"]\nprinciple = \"nobody\"");
+    check(
+        &input,
+        expect![[r#"
+        set.toml:34:11: Only 1 option(s). Give at least 2.
+        set.toml:35:13: Principle `nobody` is not defined in [[principles]]. Use a defined id.
+    "#]],
+    );
+}
+
+#[test]
+fn ids_must_be_safe_for_urls_and_storage_keys() {
+    check(
+        &edit("id = \"demo\"", "id = \"デモ セット\""),
+        expect![[r#"
+        set.toml:2:6: The id `デモ セット` is not allowed. Use ASCII letters, digits, `-` and `_` only (e.g. team-work).
+    "#]],
+    );
+}
+
+#[test]
+fn duplicate_question_ids_and_unknown_kind() {
+    check(
+        &edit("id = \"q2\"\nkind = \"choice\"", "id = \"q1\"\nkind = \"truefalse\""),
+        expect![[r#"
+        set.toml:30:6: Duplicate question id `q1` (first defined on line 21). Choose another id.
+        set.toml:31:8: Unknown question kind `truefalse`. Use "scenario" or "choice".
+    "#]],
+    );
+}
+
+#[test]
+fn empty_document_reports_what_a_set_needs() {
+    check(
+        "",
+        expect![[r#"
+        set.toml:1:1: The set's top level lacks the required field `id`. Add `id = "…"`.
+        set.toml:1:1: The set's top level lacks the required field `title`. Add `title = "…"`.
+        set.toml:1:1: The set's top level lacks the required field `pass_mark`. Add `pass_mark = 70`.
+        set.toml:1:1: The set's top level lacks the required field `source`. Add `[source]`.
+        set.toml:1:1: No principles. Add at least one [[principles]] table.
+        set.toml:1:1: No questions. Add at least one [[questions]] table.
+    "#]],
+    );
+}
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    let input = format!("\u{feff}{VALID}");
+    check(
+        &input,
+        expect![[r#"
+        ok demo pass 60 principles 2 questions q1(Scenario: shimin|team) q2(Choice: 令和6年12月|令和7年2月)
+    "#]],
+    );
+}
+
+/// Never a panic: every prefix of a valid file, and the file with each line dropped, parses to
+/// a set or to diagnostics.
+#[test]
+fn truncated_and_mangled_input_never_panics() {
+    let chars: Vec<char> = VALID.chars().collect();
+    for n in 0..chars.len() {
+        let prefix: String = chars[..n].iter().collect();
+        let parsed = parse_set("cut.toml", &prefix);
+        assert!(parsed.valid_set().is_some() || !parsed.diagnostics.is_empty(), "prefix {n}");
+    }
+    let lines: Vec<&str> = VALID.lines().collect();
+    for skip in 0..lines.len() {
+        let text: String =
+            lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| format!("{l}\n")).collect();
+        let parsed = parse_set("drop.toml", &text);
+        assert!(parsed.valid_set().is_some() || !parsed.diagnostics.is_empty(), "line {skip}");
+    }
+}

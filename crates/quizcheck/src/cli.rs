@@ -1,0 +1,282 @@
+//! The commands, their messages in the trainer's language, and exit codes as ripgrep has them:
+//! 0 nothing wrong, 1 problems found in the sets, 2 an error (bad arguments, a path that cannot
+//! be read, a file that cannot be written). A closed pipe (`quizcheck check | head`) ends quietly.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use credo_authoring::draft;
+use credo_authoring::gift::read_gift;
+use credo_authoring::problem::DraftProblem;
+use credo_core::i18n::Lang;
+use credo_core::model::SetData;
+use credo_core::parse::Parsed;
+use credo_core::review::SetStats;
+
+use crate::files::{format_of, load, read_set_file};
+
+#[derive(Parser)]
+#[command(
+    name = "quizcheck",
+    version,
+    about = "Check and export credo-quiz question sets / 問題セットの検査と書き出し"
+)]
+struct Cli {
+    /// Message language.
+    #[arg(long, global = true, value_enum, default_value = "ja")]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print every problem as `file:line:col: message`; exit 1 if there is any.
+    Check {
+        /// Set files (.toml, .csv, .gift, .txt) or folders (their manifest.txt and *.toml files).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Per set: questions per principle, kind and difficulty; exit 1 if a principle is answered by fewer than 4.
+    Stats {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print every valid set as JSON on standard output.
+    Export {
+        #[arg(long, required = true)]
+        json: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Convert a set between TOML, CSV (Excel) and GIFT (Moodle), by the files' extensions.
+    /// A file with problems is reported and nothing is written (see --draft).
+    Convert {
+        /// The set to read: .toml, .csv (UTF-8, with or without BOM, or Shift_JIS), .gift or .txt.
+        input: PathBuf,
+        /// The file to write; CSV is written as UTF-8 with a BOM for Excel.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Write what could be read even when there are problems (a Moodle file has no quotes
+        /// or principles): a draft to complete, whose gaps `check` then shows in place.
+        #[arg(long)]
+        draft: bool,
+    },
+}
+
+/// Why a run stopped early.
+enum Stop {
+    /// Standard output was closed by its reader: nothing more to say.
+    ClosedPipe,
+    /// Something the trainer must hear about, already worded.
+    Error(String),
+}
+
+type Run = Result<Found, Stop>;
+
+/// What a run that finished found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Found {
+    Nothing,
+    Problems,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::Ja => Lang::Ja,
+        LangArg::En => Lang::En,
+    };
+    let say = Say { lang };
+    match run(cli.command, say) {
+        Ok(Found::Nothing) => ExitCode::SUCCESS,
+        Ok(Found::Problems) => ExitCode::from(1),
+        Err(Stop::ClosedPipe) => ExitCode::SUCCESS,
+        Err(Stop::Error(message)) => {
+            eprintln!("quizcheck: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command, say: Say) -> Run {
+    match command {
+        Command::Check { paths } => {
+            say.paths_exist(&paths)?;
+            let loaded = load(&paths);
+            let mut count = 0;
+            for d in loaded.problems() {
+                out(&d.render(say.lang))?;
+                count += 1;
+            }
+            let sets = loaded.sets.iter().filter(|p| p.valid_set().is_some()).count();
+            eprintln!("{}", say.check_summary(loaded.sets.len(), sets, count));
+            Ok(if count == 0 { Found::Nothing } else { Found::Problems })
+        }
+        Command::Stats { paths } => {
+            say.paths_exist(&paths)?;
+            let loaded = load(&paths);
+            let mut thin = 0;
+            for set in say.valid_sets(&loaded.sets) {
+                let stats = SetStats::of(set);
+                thin += stats.thin_principles().len();
+                out(&stats.render())?;
+            }
+            Ok(if thin == 0 { Found::Nothing } else { Found::Problems })
+        }
+        Command::Export { json: _, paths } => {
+            say.paths_exist(&paths)?;
+            let loaded = load(&paths);
+            let sets = say.valid_sets(&loaded.sets);
+            let skipped = sets.len() < loaded.sets.len();
+            // Serialized directly (not through serde_json::Value) so fields keep the model's order.
+            let json = serde_json::to_string(&Export { sets }).map_err(|e| Stop::Error(e.to_string()))?;
+            out(&json)?;
+            Ok(if skipped { Found::Problems } else { Found::Nothing })
+        }
+        Command::Convert { input, output, draft } => convert(&input, &output, draft, say),
+    }
+}
+
+/// Reads `input`, and writes `output` if the set has no problems (or, as a draft, whatever
+/// could be read). Problems make the exit status 1; a file that cannot be read or written, 2.
+fn convert(input: &Path, output: &Path, as_draft: bool, say: Say) -> Run {
+    let Some(format) = format_of(output) else {
+        return Err(Stop::Error(say.pick(
+            format!(
+                "{}: 書き出す形式は拡張子で決めます。.toml・.csv・.gift・.txt のどれかにしてください。",
+                output.display()
+            ),
+            format!("{}: the output's extension decides its format; use .toml, .csv, .gift or .txt.", output.display()),
+        )));
+    };
+    say.paths_exist(&[input.to_path_buf()])?;
+    if input.canonicalize().ok().is_some_and(|i| output.canonicalize().is_ok_and(|o| o == i)) {
+        return Err(Stop::Error(say.pick(
+            format!("{}: 入力と同じファイルには書き出せません。別の名前にしてください。", output.display()),
+            format!("{}: the output would overwrite the input; choose another name.", output.display()),
+        )));
+    }
+    let parsed = read_set_file(input);
+    for d in &parsed.diagnostics {
+        out(&d.render(say.lang))?;
+    }
+    let data: Option<SetData> = match (&parsed.set, as_draft) {
+        (Some(set), _) if as_draft || parsed.diagnostics.is_empty() => Some(set.data().clone()),
+        // A Moodle file with gaps makes no valid set, but its draft is what `--draft` is for.
+        (None, true) if format_of(input) == Some(draft::Format::Gift) => {
+            std::fs::read(input).ok().map(|bytes| read_gift(&parsed.file, &crate::encoding::decode_text(&bytes)).0)
+        }
+        _ => None,
+    };
+    let Some(data) = data else {
+        eprintln!("{}", say.nothing_written(&parsed.file, parsed.diagnostics.len(), as_draft));
+        return Ok(Found::Problems);
+    };
+    std::fs::write(output, draft::write(format, &data)).map_err(|e| Stop::Error(say.cannot_write(output, &e)))?;
+    eprintln!("{}", say.written(&parsed.file, output, data.questions.len()));
+    Ok(if parsed.diagnostics.is_empty() { Found::Nothing } else { Found::Problems })
+}
+
+#[derive(serde::Serialize)]
+struct Export<'a> {
+    sets: Vec<&'a credo_core::model::QuestionSet>,
+}
+
+/// Prints a line on standard output. A closed pipe stops the run quietly; any other failure to
+/// write is an error (a full disk must not look like a clean check).
+fn out(line: &str) -> Result<(), Stop> {
+    match writeln!(std::io::stdout().lock(), "{line}") {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Stop::ClosedPipe),
+        Err(e) => Err(Stop::Error(format!("standard output: {e}"))),
+    }
+}
+
+/// The command line's own sentences, in the language asked for.
+#[derive(Clone, Copy)]
+struct Say {
+    lang: Lang,
+}
+
+impl Say {
+    fn pick(self, ja: String, en: String) -> String {
+        match self.lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    /// Every path named must be there: a typo is an error, not a set with a problem.
+    fn paths_exist(self, paths: &[PathBuf]) -> Result<(), Stop> {
+        match paths.iter().find(|p| !p.exists()) {
+            None => Ok(()),
+            Some(p) => Err(Stop::Error(self.pick(
+                format!("{}: ファイルまたはフォルダーが見つかりません。名前と場所を確かめてください。", p.display()),
+                format!("{}: no such file or folder. Check the name and where it is.", p.display()),
+            ))),
+        }
+    }
+
+    fn check_summary(self, files: usize, valid: usize, problems: usize) -> String {
+        self.pick(
+            format!("{files} ファイル、正しいセット {valid} 個、問題 {problems} 件"),
+            format!("{files} file(s), {valid} valid set(s), {problems} problem(s)"),
+        )
+    }
+
+    /// The sets without problems; the others are named on standard error.
+    fn valid_sets(self, parsed: &[Parsed<DraftProblem>]) -> Vec<&credo_core::model::QuestionSet> {
+        for p in parsed.iter().filter(|p| p.valid_set().is_none()) {
+            let n = p.diagnostics.len();
+            eprintln!(
+                "{}",
+                self.pick(
+                    format!(
+                        "{}: 問題が {n} 件あるため飛ばしました。`quizcheck check` で場所と直し方を確かめてください。",
+                        p.file
+                    ),
+                    format!("skipped {}: {n} problem(s); run `quizcheck check` to see where and what to do.", p.file),
+                )
+            );
+        }
+        parsed.iter().filter_map(Parsed::valid_set).collect()
+    }
+
+    fn nothing_written(self, file: &str, problems: usize, as_draft: bool) -> String {
+        let (hint_ja, hint_en) = if as_draft {
+            ("", "")
+        } else {
+            ("読めたところまで書き出すには --draft を付けてください。", " Add --draft to write what could be read.")
+        };
+        self.pick(
+            format!("{file}: 問題が {problems} 件あるため、何も書き出していません。{hint_ja}"),
+            format!("{file}: {problems} problem(s); nothing was written.{hint_en}"),
+        )
+    }
+
+    fn written(self, file: &str, output: &Path, questions: usize) -> String {
+        self.pick(
+            format!("{file} → {}: {questions} 問を書き出しました", output.display()),
+            format!("{file} -> {}: {questions} question(s) written", output.display()),
+        )
+    }
+
+    fn cannot_write(self, output: &Path, e: &std::io::Error) -> String {
+        self.pick(
+            format!(
+                "{}: 書き込めません({e})。フォルダーがあるか、書き込みが許されているかを確かめてください。",
+                output.display()
+            ),
+            format!("{}: cannot write ({e}). Check that the folder exists and may be written to.", output.display()),
+        )
+    }
+}

@@ -1,0 +1,141 @@
+//! The built `quizcheck` binary: arguments in; exit code, standard output and standard error out.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use expect_test::{expect, Expect};
+
+use crate::VALID;
+
+/// A fresh folder under the target directory for one test's files.
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs quizcheck in `dir` and shows the exit code, then standard output and standard error.
+fn check(dir: &Path, args: &[&str], expected: Expect) {
+    let out = Command::new(env!("CARGO_BIN_EXE_quizcheck")).current_dir(dir).args(args).output().unwrap();
+    let code = out.status.code().map_or("signal".to_string(), |c| c.to_string());
+    let shown = format!(
+        "exit {code}\n--- stdout\n{}--- stderr\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    expected.assert_eq(&shown);
+}
+
+#[test]
+fn a_clean_set_exits_0_and_says_so_in_japanese() {
+    let dir = folder("clean");
+    std::fs::write(dir.join("set.toml"), VALID).unwrap();
+    check(
+        &dir,
+        &["check", "set.toml"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            1 ファイル、正しいセット 1 個、問題 0 件
+        "#]],
+    );
+}
+
+#[test]
+fn problems_found_exit_1_with_each_located() {
+    let dir = folder("problems");
+    std::fs::write(dir.join("set.toml"), VALID.replacen("pass_mark = 60", "pass_mark = 160", 1)).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "check", "set.toml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            set.toml:4:13: `pass_mark = 160` must be a whole number from 0 to 100 (percent).
+            --- stderr
+            1 file(s), 0 valid set(s), 1 problem(s)
+        "#]],
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_error_exit_2() {
+    let dir = folder("missing");
+    check(
+        &dir,
+        &["check", "nowhere.toml"],
+        expect![[r#"
+            exit 2
+            --- stdout
+            --- stderr
+            quizcheck: nowhere.toml: ファイルまたはフォルダーが見つかりません。名前と場所を確かめてください。
+        "#]],
+    );
+}
+
+#[test]
+fn an_unknown_language_is_an_error_exit_2() {
+    let dir = folder("lang");
+    std::fs::write(dir.join("set.toml"), VALID).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quizcheck"))
+        .current_dir(&dir)
+        .args(["--lang", "fr", "check", "set.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("possible values: ja, en"));
+}
+
+#[test]
+fn a_failed_write_is_an_error_exit_2_not_a_problem() {
+    let dir = folder("write");
+    std::fs::write(dir.join("set.toml"), VALID).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "convert", "set.toml", "-o", "no-such-folder/set.csv"],
+        expect![[r#"
+            exit 2
+            --- stdout
+            --- stderr
+            quizcheck: no-such-folder/set.csv: cannot write (No such file or directory (os error 2)). Check that the folder exists and may be written to.
+        "#]],
+    );
+}
+
+#[test]
+fn convert_writes_a_clean_set_and_exits_0() {
+    let dir = folder("convert");
+    std::fs::write(dir.join("set.toml"), VALID).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "convert", "set.toml", "-o", "set.gift"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            set.toml -> set.gift: 2 question(s) written
+        "#]],
+    );
+    assert!(std::fs::read_to_string(dir.join("set.gift")).unwrap().contains("// credo-quiz: set.id = demo"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = folder("pipe");
+    // Many problems, so quizcheck is still writing when its reader has gone.
+    let broken: String = (0..2000).map(|i| format!("[[questions]]\nid = \"bad id {i}\"\n")).collect();
+    std::fs::write(dir.join("set.toml"), format!("{VALID}\n{broken}")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quizcheck"))
+        .current_dir(&dir)
+        .args(["check", "set.toml"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

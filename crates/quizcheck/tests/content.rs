@@ -1,0 +1,44 @@
+//! The shipped question sets, held to the content rules: counts, verbatim quotes, no giveaways, no near-duplicates.
+
+use credo_core::i18n::Lang;
+use credo_core::model::QuestionKind;
+use credo_core::review::{similarity, SetStats};
+use quizcheck::files::load;
+
+/// Scenarios more alike than this (bigram Dice) read as the same situation reworded.
+const NEAR_DUPLICATE: f64 = 0.6;
+
+#[test]
+fn shipped_sets_follow_the_content_rules() {
+    let loaded = load(&[crate::root().join("questions")]);
+    // Format, verbatim quotes against questions/sources and giveaway labels: quizcheck's own checks.
+    let problems: Vec<String> = loaded.problems().map(|d| d.render(Lang::En)).collect();
+    assert_eq!(problems, Vec::<String>::new());
+
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for set in loaded.sets.iter().filter_map(|p| p.valid_set()) {
+        let stats = SetStats::of(set);
+        total += stats.total;
+        if stats.total < 30 {
+            failures.push(format!("{}: {} questions, want 30", set.id(), stats.total));
+        }
+        if stats.scenarios * 10 < stats.total * 7 {
+            failures.push(format!("{}: {} of {} are scenarios, want 70%", set.id(), stats.scenarios, stats.total));
+        }
+        for id in stats.thin_principles() {
+            failures.push(format!("{}: principle {id} answers fewer than 4 scenarios", set.id()));
+        }
+        let scenarios: Vec<_> = set.questions().iter().filter(|q| q.kind == QuestionKind::Scenario).collect();
+        for (i, a) in scenarios.iter().enumerate() {
+            for b in &scenarios[i + 1..] {
+                let s = similarity(&a.text, &b.text);
+                if s > NEAR_DUPLICATE {
+                    failures.push(format!("{}: {} and {} are near-identical ({s:.2})", set.id(), a.id, b.id));
+                }
+            }
+        }
+    }
+    assert!(total >= 150, "{total} questions in all, want 150");
+    assert_eq!(failures, Vec::<String>::new());
+}

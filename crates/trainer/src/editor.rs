@@ -1,0 +1,325 @@
+//! The set editor: open or drop a file, type, see each problem at its line, try the draft, download it, preview every question.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::drop_zone::DropZone;
+
+use crate::app::TrainerHandle;
+use crate::preview::Preview;
+use crate::tryout::TryOut;
+use credo_authoring::draft::{self, Format};
+use credo_authoring::i18n::{fill, TrainerTexts};
+use credo_authoring::problem::DraftProblem;
+use credo_authoring::trainer_state::{Action, FileNote};
+use credo_core::diagnostic::{Diagnostic, Message};
+use credo_web::files::{input_files, read_file};
+use credo_web::storage;
+
+/// How long typing must pause before the draft is checked.
+const CHECK_DELAY_MS: i32 = 300;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: TrainerHandle,
+}
+
+#[function_component(EditorPanel)]
+pub fn editor_panel(props: &Props) -> Html {
+    let state = &props.state;
+    let t = TrainerTexts::get(state.lang);
+    let textarea = use_node_ref();
+
+    // Check the draft once typing pauses: every edit replaces the pending timer.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.draft.edits, move |&edits| {
+            let timer = Timeout::new(CHECK_DELAY_MS, move || dispatch.dispatch(Action::Check { edits }));
+            move || drop(timer)
+        });
+    }
+
+    // Fetch the source texts the draft names from the server's questions/ folder, once each,
+    // so the quotes can be checked word for word as `quizcheck check` does.
+    {
+        let dispatch = state.dispatcher();
+        let asked = use_mut_ref(Vec::<String>::new);
+        let wanted: Vec<String> = state.draft.parsed.set.iter().flat_map(|set| set.source().files.clone()).collect();
+        use_effect_with(wanted, move |wanted| {
+            for name in wanted.iter().filter(|n| !asked.borrow().contains(n)) {
+                asked.borrow_mut().push(name.clone());
+                let (dispatch, name) = (dispatch.clone(), name.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = if name.contains("..") || name.contains(':') || name.starts_with('/') {
+                        Err("not a file in questions/".to_string())
+                    } else {
+                        storage::fetch_text(&format!("../questions/{name}")).await
+                    };
+                    dispatch.dispatch(Action::SourceLoaded { name, text });
+                });
+            }
+        });
+    }
+
+    if let (Some(seed), Some(_)) = (state.trying, state.draft.parsed.valid_set()) {
+        let dispatch = state.dispatcher();
+        let on_close = Callback::from(move |_| dispatch.dispatch(Action::StopTrying));
+        if let Some(set) = state.draft.parsed.valid_set() {
+            return html! { <TryOut set={set.clone()} lang={state.lang} {seed} {on_close} /> };
+        }
+    }
+
+    let draft = &state.draft;
+    let open = open_callback(state);
+    // The first dropped file opens as the draft.
+    let on_files = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if let Some(file) = files.into_iter().next() {
+                wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
+            }
+        })
+    };
+    let on_input = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Edited(area.value()));
+        })
+    };
+    let on_format = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(format) = Format::from_code(&select.value()) {
+                dispatch.dispatch(Action::SetFormat(format));
+            }
+        })
+    };
+    let formats = Format::ALL.iter().map(|f| {
+        html! { <option value={f.code()} selected={*f == draft.format}>{ f.label() }</option> }
+    });
+    let located: Vec<(usize, usize, &Diagnostic<DraftProblem>)> = draft
+        .parsed
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = draft::text_position(draft.format, &draft.text, d);
+            (line, column, d)
+        })
+        .collect();
+    let marked: Vec<usize> = located.iter().map(|(line, _, _)| *line).collect();
+    let note = match &state.file_note {
+        Some(FileNote::Opened { name, shift_jis }) => {
+            let sjis = if *shift_jis { t.read_as_shift_jis } else { "" };
+            html! { <p class="file-note">{ format!("{} {name} {sjis}", t.opened) }</p> }
+        }
+        Some(FileNote::Failed { name, reason }) => {
+            html! { <p class="file-note error">{ format!("{} {name} ({reason})", t.file_failed) }</p> }
+        }
+        None => html! {},
+    };
+    let status = if !draft.is_checked() {
+        t.checking.to_string()
+    } else if located.is_empty() {
+        t.no_problems.to_string()
+    } else {
+        fill(t.problems_count, &[("n", &located.len())])
+    };
+    let lines: Vec<&str> = draft.text.split('\n').collect();
+    let problems = located.iter().map(|&(line, column, d)| {
+        let text = draft.text.clone();
+        let textarea = textarea.clone();
+        let go = Callback::from(move |_| {
+            place_caret(&textarea, draft::utf16_offset(&text, line, column));
+            reveal(&format!("src-line-{line}"));
+        });
+        let excerpt = lines.get(line.wrapping_sub(1)).copied().unwrap_or_default();
+        html! {
+            <li>
+                <button type="button" class="link-button problem-link" onclick={go}>
+                    { fill(t.at_line, &[("line", &line), ("column", &column)]) }
+                </button>
+                <span class="problem-message">{ d.problem.message(state.lang) }</span>
+                if !excerpt.trim().is_empty() {
+                    <code class="problem-excerpt">{ excerpt }</code>
+                }
+            </li>
+        }
+    });
+    let valid = draft.is_checked() && draft.parsed.valid_set().is_some();
+    let try_it = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::TryIt { seed: credo_web::storage::random_seed() }))
+    };
+    let downloads = Format::ALL.iter().map(|&format| {
+        let label = match format {
+            Format::Toml => t.download_toml,
+            Format::Csv => t.download_csv,
+            Format::Gift => t.download_gift,
+        };
+        let content = download_content(state, format);
+        let disabled = content.is_none();
+        let onclick = Callback::from(move |_| {
+            if let Some((name, text)) = &content {
+                credo_web::files::download(name, format.mime(), text);
+            }
+        });
+        html! { <button type="button" {disabled} {onclick} data-format={format.code()}>{ label }</button> }
+    });
+    html! {
+        <DropZone {on_files}>
+            <section aria-labelledby="editor-heading">
+                <h2 id="editor-heading" class="sr-only">{ t.tab_editor }</h2>
+                <div class="file-row">
+                    <label for="open-file">{ t.open_file }</label>
+                    <input type="file" id="open-file" accept=".toml,.csv,.gift,.txt,text/plain,text/csv" onchange={open} />
+                    <label for="draft-format">{ t.format_label }</label>
+                    <select id="draft-format" onchange={on_format}>{ for formats }</select>
+                </div>
+                <p class="meta">{ t.drop_hint }</p>
+                <div role="status">{ note }</div>
+                <label for="draft-text" class="editor-label">{ t.editor_label }</label>
+                <p id="draft-hint" class="meta">{ t.editor_hint }</p>
+                <div class="editor">
+                    <Backdrop text={draft.text.clone()} marked={Rc::new(marked)} />
+                    <textarea id="draft-text" ref={textarea.clone()} value={draft.text.to_string()} oninput={on_input}
+                        spellcheck="false" autocomplete="off" aria-describedby="draft-hint problems-status"
+                        aria-invalid={(!located.is_empty()).to_string()} rows="24" />
+                </div>
+            </section>
+            <section aria-labelledby="problems-heading" class="problems-section">
+                <h2 id="problems-heading">{ t.problems_heading }</h2>
+                <p id="problems-status" role="status" class={if located.is_empty() { "meta" } else { "error" }}>{ status }</p>
+                if !located.is_empty() {
+                    <ol class="problems">{ for problems }</ol>
+                }
+            </section>
+            <section aria-labelledby="actions-heading">
+                <h2 id="actions-heading">{ t.actions_heading }</h2>
+                if !valid {
+                    <p class="meta">{ t.fix_first }</p>
+                }
+                <div class="actions">
+                    <button type="button" id="try-it" class="primary" disabled={!valid} onclick={try_it}>{ t.try_it }</button>
+                    { for downloads }
+                </div>
+            </section>
+            <Preview parsed={draft.parsed.clone()} lang={state.lang} />
+        </DropZone>
+    }
+}
+
+/// The text of a download in `format` and its file name: the draft as typed when it is in that
+/// format already (comments and layout kept), else the valid set converted.
+fn download_content(state: &TrainerHandle, format: Format) -> Option<(String, String)> {
+    let draft = &state.draft;
+    let set = draft.parsed.valid_set().filter(|_| draft.is_checked());
+    let name = draft::file_name(set.map(|s| s.id()), &draft.file, format);
+    if format == draft.format {
+        let text = match format {
+            // What Excel opens right: a byte-order mark and CRLF.
+            Format::Csv => format!("\u{feff}{}", draft.text.trim_start_matches('\u{feff}').replace('\n', "\r\n")),
+            _ => draft.text.to_string(),
+        };
+        return Some((name, text));
+    }
+    set.map(|set| (name, draft::write(format, set.data())))
+}
+
+fn open_callback(state: &TrainerHandle) -> Callback<Event> {
+    let dispatch = state.dispatcher();
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input_files(&input).into_iter().next() {
+            wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
+        }
+    })
+}
+
+async fn open_file(dispatch: UseReducerDispatcher<crate::app::Trainer>, file: web_sys::File) {
+    let name = file.name();
+    match read_file(file).await {
+        Ok(opened) => {
+            dispatch.dispatch(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis })
+        }
+        Err(reason) => dispatch.dispatch(Action::FileFailed { name, reason }),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BackdropProps {
+    text: Rc<str>,
+    /// Lines with a problem, 1-based.
+    marked: Rc<Vec<usize>>,
+}
+
+/// The text again, invisible, line by line behind the text area: it sizes the editor, carries
+/// the line numbers and colours the lines with a problem. Hidden from screen readers, which get
+/// the problem list instead.
+#[function_component(Backdrop)]
+fn backdrop(props: &BackdropProps) -> Html {
+    let lines = props.text.split('\n').enumerate().map(|(i, line)| {
+        let n = i + 1;
+        let marked = props.marked.contains(&n);
+        html! {
+            <span class={classes!("src-line", marked.then_some("problem"))} data-line={n.to_string()}
+                id={marked.then(|| format!("src-line-{n}"))}>
+                // An empty line still takes a line's height, as in the text area.
+                { if line.is_empty() { " " } else { line } }
+            </span>
+        }
+    });
+    html! { <div class="backdrop" aria-hidden="true">{ for lines }</div> }
+}
+
+/// A callback due after a delay; dropping it cancels it. Used to check a draft once typing pauses.
+struct Timeout {
+    id: Option<i32>,
+    // Kept alive until it runs or is cancelled.
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn new(ms: i32, run: impl FnOnce() + 'static) -> Timeout {
+        let mut run = Some(run);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(run) = run.take() {
+                run();
+            }
+        });
+        let id = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
+        });
+        Timeout { id, _callback: callback }
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let (Some(id), Some(window)) = (self.id, web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+/// Puts the caret of a text area at `offset` (UTF-16 units) and focuses it.
+fn place_caret(textarea: &NodeRef, offset: u32) {
+    if let Some(area) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        let _ = area.set_selection_range(offset, offset);
+    }
+}
+
+/// Scrolls the element with `id` into the middle of its scrolling box, if it is not in view.
+fn reveal(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

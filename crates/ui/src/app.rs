@@ -1,0 +1,255 @@
+//! The root component: holds the state, runs the effects (hooks), and gives each screen the data it shows and callbacks for what the employee does.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use credo_core::app_state::{Action, AppState, Apply, Notice, Pending, Screen};
+use credo_core::embed::{EmbedParams, ParamProblem};
+use credo_core::i18n::Lang;
+use credo_web::{embed, storage};
+
+use crate::history::HistoryView;
+use crate::hooks::{
+    use_document_lang, use_host_events, use_host_link, use_recorded_finish, use_saved_attempt, use_set_aside_stale,
+    use_set_loading,
+};
+use crate::notices::Notices;
+use crate::quiz::QuizView;
+use crate::result::ResultView;
+use crate::set_list::SetList;
+
+/// Yew's reducer over a plain-data state (the quiz's, or the trainer page's): `apply` does the
+/// work and never does I/O; the same `Rc` back means nothing changed, and Yew skips the render.
+pub struct Store<T>(Rc<T>);
+
+impl<T: Apply> Reducible for Store<T> {
+    type Action = T::Action;
+
+    fn reduce(self: Rc<Self>, action: T::Action) -> Rc<Self> {
+        let next = self.0.clone().apply(action);
+        if Rc::ptr_eq(&next, &self.0) {
+            self
+        } else {
+            Rc::new(Store(next))
+        }
+    }
+}
+
+impl<T> Store<T> {
+    pub fn new(state: T) -> Self {
+        Store(Rc::new(state))
+    }
+}
+
+/// The same state is the same `Rc`.
+impl<T> PartialEq for Store<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Store<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The quiz's state in Yew.
+pub type State = Store<AppState>;
+
+/// The state a page load starts from: the URL's parameters (see `credo_core::embed`), the
+/// language, notices about storage, and what to open at once: `?set=` starts that set (or
+/// resumes it); otherwise the attempt last in progress is resumed. With a bad parameter nothing
+/// starts by itself: the page says what is wrong.
+fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> State {
+    storage::set_scope(params.storage_scope(embed::host_page().as_deref()));
+    let lang = params.lang.or_else(|| storage::load_lang().and_then(|c| Lang::from_code(&c))).unwrap_or_default();
+    let mut notices: Vec<Notice> = storage::availability().into_iter().map(Notice::Storage).collect();
+    let pending = if !problems.is_empty() {
+        None
+    } else if let Some(set_id) = params.set.clone() {
+        // A reload of a linked or embedded quiz resumes it, as a reload of the app does.
+        let (attempt, notice) = storage::load_attempt(&set_id);
+        notices.extend(notice.map(Notice::Storage));
+        Some(match attempt {
+            Some(attempt) => Pending::Resume { set_id, attempt },
+            None => {
+                Pending::Start { set_id, count: params.count, seed: params.seed.unwrap_or_else(storage::random_seed) }
+            }
+        })
+    } else {
+        storage::current_set().and_then(|set_id| {
+            let (attempt, notice) = storage::load_attempt(&set_id);
+            notices.extend(notice.map(Notice::Storage));
+            attempt.map(|attempt| Pending::Resume { set_id, attempt })
+        })
+    };
+    let mut state = AppState::new(lang, pending, notices);
+    state.embed = params.embed;
+    state.pass_mark = params.pass_mark;
+    state.count = params.count;
+    state.param_problems = problems.to_vec();
+    Store::new(state)
+}
+
+/// What the employee can do, as callbacks made once: the dispatcher never changes, so the
+/// screens' props stay equal and a screen re-renders only when its data does.
+struct Handlers {
+    start: Callback<String>,
+    resume: Callback<String>,
+    history: Callback<String>,
+    answer: Callback<String>,
+    next: Callback<()>,
+    show_sets: Callback<()>,
+    dismiss: Callback<usize>,
+    switch_lang: Callback<Lang>,
+}
+
+impl Handlers {
+    fn new(dispatch: UseReducerDispatcher<State>) -> Self {
+        // One way to make every callback: what the employee did becomes an action.
+        let act = |action: Box<dyn Fn(String) -> Action>| {
+            let dispatch = dispatch.clone();
+            Callback::from(move |value: String| dispatch.dispatch(action(value)))
+        };
+        let fixed = |action: Action| {
+            let dispatch = dispatch.clone();
+            Callback::from(move |()| dispatch.dispatch(action.clone()))
+        };
+        let resume = {
+            let dispatch = dispatch.clone();
+            // Read at click time: the stored attempt is the truth, the card only says one exists.
+            Callback::from(move |set_id: String| {
+                if let (Some(attempt), _) = storage::load_attempt(&set_id) {
+                    dispatch.dispatch(Action::Resume { set_id, attempt });
+                }
+            })
+        };
+        Handlers {
+            start: act(Box::new(|set_id| Action::Start { set_id, seed: storage::random_seed() })),
+            resume,
+            history: act(Box::new(Action::ShowHistory)),
+            answer: act(Box::new(Action::Answer)),
+            next: fixed(Action::Next),
+            show_sets: fixed(Action::ShowSets),
+            dismiss: {
+                let dispatch = dispatch.clone();
+                Callback::from(move |i| dispatch.dispatch(Action::Dismiss(i)))
+            },
+            switch_lang: {
+                let dispatch = dispatch.clone();
+                Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
+            },
+        }
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let params = use_memo((), |_| EmbedParams::from_query(&embed::query_pairs()));
+    let state = {
+        let params = params.clone();
+        use_reducer(move || initial_state(&params.0, &params.1))
+    };
+    let handlers = use_memo((), {
+        let dispatch = state.dispatcher();
+        move |_| Handlers::new(dispatch)
+    });
+
+    use_host_link(Rc::new(params.0.clone()));
+    use_host_events(&state.events);
+    use_set_loading(&state);
+    use_document_lang(state.lang, params.0.lang);
+    use_set_aside_stale(&state.stale_attempts);
+    use_saved_attempt(state.attempt.clone(), state.dispatcher());
+    use_recorded_finish(state.screen.clone(), state.dispatcher());
+
+    let lang = state.lang;
+    let t = lang.texts();
+    let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
+    let body = screen(&state, &handlers);
+    let param_problems = state.param_problems.iter().map(|p| html! { <li><code>{ p.message(lang) }</code></li> });
+    html! {
+        <>
+            // Embedded, the host page is the navigation; the language comes from `lang=`.
+            if !state.embed {
+                <header class="app-header">
+                    <p class="app-title">{ t.app_title }</p>
+                    <button type="button" class="link-button" lang={other.code()}
+                        onclick={handlers.switch_lang.reform(move |_: MouseEvent| other)}>
+                        { t.switch_language }
+                    </button>
+                </header>
+            }
+            <main id="main" class={classes!(state.embed.then_some("embedded"))}>
+                if !state.param_problems.is_empty() {
+                    <div class="param-problems" role="alert">
+                        <p>{ t.bad_parameters }</p>
+                        <ul class="diagnostics">{ for param_problems }</ul>
+                    </div>
+                }
+                <Notices {lang} notices={state.notices.clone()} on_dismiss={handlers.dismiss.clone()} />
+                { body }
+            </main>
+        </>
+    }
+}
+
+/// The screen the state is on, with only the data it shows.
+fn screen(state: &State, h: &Handlers) -> Html {
+    let (lang, embed) = (state.lang, state.embed);
+    match &state.screen {
+        Screen::Sets => html! {
+            <SetList {lang} manifest={state.manifest.clone()} sets={state.sets.clone()} {embed}
+                on_start={h.start.clone()} on_resume={h.resume.clone()} on_history={h.history.clone()} />
+        },
+        Screen::Quiz => match (&state.attempt, state.current_set()) {
+            (Some(attempt), Some(set)) => html! {
+                <QuizView {lang} set={set.clone()} attempt={attempt.clone()} {embed}
+                    on_answer={h.answer.clone()} on_next={h.next.clone()} on_quit={h.show_sets.clone()} />
+            },
+            _ => html! { <p role="status">{ lang.texts().loading }</p> },
+        },
+        Screen::Result { set_id, outcome, recorded } => {
+            let Some(entry) = state.entry(set_id) else { return html! {} };
+            let Some(set) = entry.set() else { return html! {} };
+            let recorded_at =
+                entry.history.entries.last().filter(|_| *recorded).map(|h| (h.finished_at_ms, h.utc_offset_min));
+            let retry = {
+                let (start, set_id) = (h.start.clone(), set_id.clone());
+                Callback::from(move |()| start.emit(set_id.clone()))
+            };
+            html! {
+                <ResultView {lang} set={set.clone()} outcome={outcome.clone()} {recorded_at} {embed}
+                    on_retry={retry} on_back={h.show_sets.clone()} />
+            }
+        }
+        Screen::History { set_id } => {
+            let Some(entry) = state.entry(set_id) else { return html! {} };
+            let title = entry.set().map(|s| s.title().to_string()).unwrap_or_default();
+            html! { <HistoryView {lang} {title} history={entry.history.clone()} on_back={h.show_sets.clone()} /> }
+        }
+    }
+}
+
+/// Mounts a page's root component in `#app`, replacing the loading line the HTML shows there
+/// while the wasm loads (so the page is never blank); without `#app`, in the body.
+pub fn mount<C>()
+where
+    C: yew::BaseComponent,
+    C::Properties: Default,
+{
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<C>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<C>::new().render();
+        }
+    }
+}

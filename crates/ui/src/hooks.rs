@@ -1,0 +1,184 @@
+//! The root component's effects, each a hook named for what it does; they are the only place the app's state meets storage, the network and the host page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use credo_core::app_state::{Action, Notice, Screen};
+use credo_core::embed::{parse_config, EmbedParams, HostEvent};
+use credo_core::engine::Attempt;
+use credo_core::i18n::Lang;
+use credo_core::manifest::{parse_manifest, MANIFEST_FILE};
+use credo_core::parse::{parse_set, unreadable};
+use credo_web::{embed, storage};
+
+use crate::app::State;
+
+/// Where the question sets are served, relative to the page.
+const QUESTIONS_DIR: &str = "questions/";
+
+type Dispatch = UseReducerDispatcher<State>;
+
+/// A node that takes the focus once, when it first renders: a screen's heading or the feedback,
+/// so keyboard and screen-reader users continue from there.
+#[hook]
+pub fn use_focus_on_mount() -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    node
+}
+
+/// The host page's theme (`theme=`), and the link to the host page when framed: height, events,
+/// H5P's resizer. config.toml's allowed origins join the `origin=` parameters.
+#[hook]
+pub fn use_host_link(params: Rc<EmbedParams>) {
+    use_effect_with((), move |_| {
+        if let Some(theme) = &params.theme {
+            embed::add_stylesheet(&format!("themes/{theme}.css"));
+        }
+        if embed::is_framed() {
+            let origins = params.origins.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut origins = origins;
+                // The file is optional: without it only the app's own origin and `origin=` are allowed.
+                if let Ok(text) = storage::fetch_text("config.toml").await {
+                    origins.extend(parse_config(&text).0.allowed_origins);
+                }
+                embed::connect(&origins);
+            });
+        } else {
+            embed::connect(&[]);
+        }
+    });
+}
+
+/// Tells the host page each event once, in order, as the state records them.
+#[hook]
+pub fn use_host_events(events: &[HostEvent]) {
+    let sent = use_mut_ref(|| 0usize);
+    // Only the new events are copied into the effect, and only when there are some.
+    let new: Vec<HostEvent> = events.get(*sent.borrow()..).unwrap_or_default().to_vec();
+    use_effect_with(events.len(), move |&len| {
+        for event in &new {
+            embed::send(event);
+        }
+        *sent.borrow_mut() = len;
+    });
+}
+
+/// Loads the manifest; then the pending set's file first, on its own (a deep link or a resume);
+/// then, when the set list is shown, every other set side by side.
+#[hook]
+pub fn use_set_loading(state: &UseReducerHandle<State>) {
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(load_manifest(dispatch)));
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.pending_file().map(str::to_string), move |first| {
+            if let Some(file) = first {
+                wasm_bindgen_futures::spawn_local(load_set(dispatch, file.clone()));
+            }
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        let waiting: Vec<String> = state.sets.iter().filter(|e| e.parsed.is_none()).map(|e| e.file.clone()).collect();
+        use_effect_with(state.wants_all_sets(), move |&wanted| {
+            if wanted {
+                dispatch.dispatch(Action::AllRequested);
+                for file in waiting {
+                    wasm_bindgen_futures::spawn_local(load_set(dispatch.clone(), file));
+                }
+            }
+        });
+    }
+}
+
+/// Keeps `<html lang>` in step, and keeps the employee's own choice of language (a page's
+/// `lang=` shows it, but is not kept).
+#[hook]
+pub fn use_document_lang(lang: Lang, from_page: Option<Lang>) {
+    use_effect_with(lang, move |&lang| {
+        embed::set_document_lang(lang.code());
+        if from_page != Some(lang) {
+            storage::save_lang(lang.code());
+        }
+    });
+}
+
+/// Sets aside stored attempts that no longer fit their set (see `AppState::stale_attempts`).
+#[hook]
+pub fn use_set_aside_stale(stale: &[String]) {
+    let stale = stale.to_vec();
+    use_effect_with(stale.len(), move |_| {
+        for set_id in &stale {
+            storage::set_aside_attempt(set_id);
+        }
+    });
+}
+
+/// Persists the attempt in progress after every change; a failed write becomes a notice.
+#[hook]
+pub fn use_saved_attempt(attempt: Option<Attempt>, dispatch: Dispatch) {
+    use_effect_with(attempt, move |attempt| {
+        if let Some(attempt) = attempt {
+            if let Err(notice) = storage::save_attempt(attempt) {
+                dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
+            }
+        }
+    });
+}
+
+/// Records a finished attempt in its set's history exactly once.
+#[hook]
+pub fn use_recorded_finish(screen: Screen, dispatch: Dispatch) {
+    use_effect_with(screen, move |screen| {
+        if let Screen::Result { set_id, outcome, recorded: false } = screen {
+            let (history, notice) = storage::finish(set_id, outcome.clone());
+            if let Some(notice) = notice {
+                dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
+            }
+            dispatch.dispatch(Action::Recorded { set_id: set_id.clone(), history });
+        }
+    });
+}
+
+async fn load_manifest(dispatch: Dispatch) {
+    match storage::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
+        Ok(text) => {
+            let (entries, problems) = parse_manifest(&text);
+            let files = entries.into_iter().map(|e| e.file).collect();
+            dispatch.dispatch(Action::ManifestLoaded { files, problems });
+        }
+        Err(reason) => dispatch.dispatch(Action::ManifestFailed(reason)),
+    }
+}
+
+/// Fetches and parses one set, with what storage holds for it.
+async fn load_set(dispatch: Dispatch, file: String) {
+    let parsed = match storage::fetch_text(&format!("{QUESTIONS_DIR}{file}")).await {
+        Ok(text) => parse_set(&file, &text),
+        Err(reason) => unreadable(&file, reason),
+    };
+    let (history, has_attempt) = match parsed.valid_set() {
+        Some(set) => {
+            let (history, n1) = storage::load_history(set.id());
+            let (attempt, n2) = storage::load_attempt(set.id());
+            for notice in [n1, n2].into_iter().flatten() {
+                dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
+            }
+            (history, attempt.is_some())
+        }
+        None => (Default::default(), false),
+    };
+    dispatch.dispatch(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
+}

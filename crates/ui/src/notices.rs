@@ -1,0 +1,40 @@
+//! Plain-language notices about saved data and links, each dismissable.
+
+use yew::prelude::*;
+
+use credo_core::app_state::Notice;
+use credo_core::history::StorageNotice;
+use credo_core::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub notices: Vec<Notice>,
+    /// The position of the notice dismissed.
+    pub on_dismiss: Callback<usize>,
+}
+
+#[function_component(Notices)]
+pub fn notices(props: &Props) -> Html {
+    let t = props.lang.texts();
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    let items = props.notices.iter().enumerate().map(|(i, notice)| {
+        let text = match notice {
+            Notice::Storage(StorageNotice::Unavailable) => t.storage_unavailable.to_string(),
+            Notice::Storage(StorageNotice::WriteFailed) => t.storage_write_failed.to_string(),
+            Notice::Storage(StorageNotice::Recovered) => t.storage_recovered.to_string(),
+            Notice::AttemptStale => t.attempt_stale.to_string(),
+            Notice::UnknownSet(id) => format!("{} {id}", t.unknown_set),
+        };
+        let dismiss = props.on_dismiss.reform(move |_: MouseEvent| i);
+        html! {
+            <li class="notice">
+                <span>{ text }</span>
+                <button type="button" class="link-button" onclick={dismiss}>{ t.dismiss }</button>
+            </li>
+        }
+    });
+    html! { <div class="notices" role="status"><ul>{ for items }</ul></div> }
+}

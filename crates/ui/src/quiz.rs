@@ -1,0 +1,178 @@
+//! One question at a time: the situation, the options as a radio group, then feedback with the quote.
+
+use yew::prelude::*;
+
+use credo_core::engine::{Attempt, Phase};
+use credo_core::i18n::{Lang, Texts};
+use credo_core::model::{Question, QuestionKind, QuestionSet};
+
+use crate::hooks::use_focus_on_mount;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub set: QuestionSet,
+    pub attempt: Attempt,
+    /// Embedded in a host page: no way back to the app's own set list.
+    pub embed: bool,
+    /// The option value chosen.
+    pub on_answer: Callback<String>,
+    pub on_next: Callback<()>,
+    pub on_quit: Callback<()>,
+}
+
+#[function_component(QuizView)]
+pub fn quiz_view(props: &Props) -> Html {
+    let (set, attempt) = (&props.set, &props.attempt);
+    let t = props.lang.texts();
+    let Some(question) = attempt.current_question_id().and_then(|id| set.question(id)) else {
+        return html! {};
+    };
+    let total = attempt.order.len();
+    let position = attempt.position();
+    let quit = props.on_quit.reform(|_: MouseEvent| ());
+    let answered = (attempt.phase == Phase::Feedback).then(|| attempt.last_answer()).flatten();
+    html! {
+        <section class="quiz" aria-labelledby="question-heading">
+            <p class="set-title">{ set.title() }</p>
+            <div class="progress">
+                <span id="progress-label">{ format!("{} {position} / {total}", t.question_of) }</span>
+                <progress max={total.to_string()} value={position.to_string()} aria-labelledby="progress-label"></progress>
+            </div>
+            <h1 id="question-heading" class="question-text" data-question={question.id.clone()}>{ &question.text }</h1>
+            <Options key={question.id.clone()} lang={props.lang} set={set.clone()} question_id={question.id.clone()}
+                chosen={answered.map(|a| a.chosen.clone())} on_answer={props.on_answer.clone()} />
+            // The live region exists before the answer, so screen readers announce the verdict.
+            <p class="sr-only" aria-live="polite">
+                { answered.map(|a| if a.correct { t.correct } else { t.incorrect }).unwrap_or_default() }
+            </p>
+            if let Some(answer) = answered {
+                <Feedback key={question.id.clone()} lang={props.lang} set={set.clone()} question_id={question.id.clone()}
+                    chosen={answer.chosen.clone()} correct={answer.correct} last={position == total}
+                    on_next={props.on_next.clone()} />
+            }
+            if !props.embed {
+                <p><button type="button" class="link-button" onclick={quit}>{ t.quit }</button></p>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OptionsProps {
+    lang: Lang,
+    set: QuestionSet,
+    question_id: String,
+    /// Set once answered: the options lock and show the choice.
+    chosen: Option<String>,
+    on_answer: Callback<String>,
+}
+
+#[function_component(Options)]
+fn options(props: &OptionsProps) -> Html {
+    let (set, t) = (&props.set, props.lang.texts());
+    let selected = use_state(|| None::<String>);
+    let Some(question) = set.question(&props.question_id) else { return html! {} };
+    let locked = props.chosen.is_some();
+    let submit = {
+        let (on_answer, selected) = (props.on_answer.clone(), selected.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(value) = (*selected).clone() {
+                on_answer.emit(value);
+            }
+        })
+    };
+    let legend = match question.kind {
+        QuestionKind::Scenario => t.which_principle,
+        QuestionKind::Choice => t.choose_one,
+    };
+    let items = question.options.iter().enumerate().map(|(i, value)| {
+        let id = format!("option-{i}");
+        let onchange = {
+            let selected = selected.clone();
+            let value = value.clone();
+            Callback::from(move |_: Event| selected.set(Some(value.clone())))
+        };
+        let checked = props.chosen.as_ref().or(selected.as_ref()) == Some(value);
+        let mark = match &props.chosen {
+            Some(_) if *value == question.answer => "option right",
+            Some(c) if c == value => "option wrong",
+            _ => "option",
+        };
+        html! {
+            <li class={mark}>
+                <input type="radio" name="answer" id={id.clone()} value={value.clone()} {checked} disabled={locked} {onchange} />
+                <label for={id}>{ set.option_label(question, value) }</label>
+            </li>
+        }
+    });
+    html! {
+        <form class="answer-form" onsubmit={submit}>
+            <fieldset>
+                <legend>{ legend }</legend>
+                <ul class="options">{ for items }</ul>
+            </fieldset>
+            if !locked {
+                <button type="submit" class="primary" disabled={selected.is_none()}>{ t.submit }</button>
+            }
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FeedbackProps {
+    lang: Lang,
+    set: QuestionSet,
+    question_id: String,
+    chosen: String,
+    correct: bool,
+    last: bool,
+    on_next: Callback<()>,
+}
+
+#[function_component(Feedback)]
+fn feedback(props: &FeedbackProps) -> Html {
+    let (set, t) = (&props.set, props.lang.texts());
+    // Focus moves to the feedback when it appears, so keyboard users continue from here.
+    let heading = use_focus_on_mount();
+    let Some(question) = set.question(&props.question_id) else { return html! {} };
+    let next = props.on_next.reform(|_: MouseEvent| ());
+    let verdict_class = if props.correct { "feedback right" } else { "feedback wrong" };
+    html! {
+        <section class={verdict_class} aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading" tabindex="-1" ref={heading}>
+                { if props.correct { t.correct } else { t.incorrect } }
+            </h2>
+            <dl>
+                if !props.correct {
+                    <dt>{ t.your_answer }</dt>
+                    <dd>{ set.option_label(question, &props.chosen) }</dd>
+                }
+                <dt>{ applies_label(t, question) }</dt>
+                <dd class="answer">{ set.option_label(question, &question.answer) }</dd>
+                <dt>{ t.why }</dt>
+                <dd class="explanation">{ &question.explanation }</dd>
+                <dt>{ t.source_quote }</dt>
+                <dd>
+                    <blockquote class="quote">{ &question.quote }</blockquote>
+                    <p class="cite">{ cite(set) }</p>
+                </dd>
+            </dl>
+            <button type="button" class="primary" onclick={next}>{ if props.last { t.see_result } else { t.next } }</button>
+        </section>
+    }
+}
+
+fn applies_label(t: &Texts, question: &Question) -> &'static str {
+    match question.kind {
+        QuestionKind::Scenario => t.applies,
+        QuestionKind::Choice => t.correct_answer,
+    }
+}
+
+fn cite(set: &QuestionSet) -> String {
+    let source = set.source();
+    let date = source.date.as_deref().map(|d| format!("({d})")).unwrap_or_default();
+    format!("— {} {}{date}", source.office, source.title)
+}

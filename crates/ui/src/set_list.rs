@@ -1,0 +1,89 @@
+//! The list of question sets: start, resume or see history; a broken set shows its located problems.
+
+use yew::prelude::*;
+
+use credo_core::app_state::{Manifest, SetEntry};
+use credo_core::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub manifest: Manifest,
+    pub sets: Vec<SetEntry>,
+    /// Embedded in a host page: no link to the trainer's page.
+    pub embed: bool,
+    /// Each gets the id of the set the employee chose.
+    pub on_start: Callback<String>,
+    pub on_resume: Callback<String>,
+    pub on_history: Callback<String>,
+}
+
+#[function_component(SetList)]
+pub fn set_list(props: &Props) -> Html {
+    let (lang, t) = (props.lang, props.lang.texts());
+    let manifest_problems = match &props.manifest {
+        Manifest::Loading => return html! { <p role="status">{ t.loading }</p> },
+        Manifest::Failed(reason) => {
+            return html! { <p class="error" role="alert">{ format!("{} ({reason})", t.manifest_failed) }</p> }
+        }
+        Manifest::Loaded(problems) => problems,
+    };
+    let cards = props.sets.iter().map(|entry| set_card(props, entry));
+    let manifest_problems = manifest_problems.iter().map(|d| html! { <li><code>{ d.render(lang) }</code></li> });
+    html! {
+        <section aria-labelledby="sets-heading">
+            <h1 id="sets-heading">{ t.sets_heading }</h1>
+            <ul class="diagnostics">{ for manifest_problems }</ul>
+            <ul class="set-list">{ for cards }</ul>
+            // Trainers find their page from the app; an embedded quiz shows no such link.
+            if !props.embed {
+                <p class="for-trainers"><a href="trainer/">{ t.for_trainers }</a></p>
+            }
+        </section>
+    }
+}
+
+fn set_card(props: &Props, entry: &SetEntry) -> Html {
+    let t = props.lang.texts();
+    let Some(parsed) = &entry.parsed else {
+        return html! { <li class="set-card"><p>{ format!("{} {}", entry.file, t.loading) }</p></li> };
+    };
+    let Some(set) = parsed.valid_set() else {
+        let problems = parsed.diagnostics.iter().map(|d| html! { <li><code>{ d.render(props.lang) }</code></li> });
+        let title = parsed.set.as_ref().map_or(entry.file.clone(), |s| s.title().to_string());
+        return html! {
+            <li class="set-card broken">
+                <h2>{ title }</h2>
+                <p>{ t.broken_set }</p>
+                <ul class="diagnostics">{ for problems }</ul>
+            </li>
+        };
+    };
+    let heading_id = format!("set-{}", set.id());
+    let for_set = |callback: &Callback<String>| {
+        let set_id = set.id().to_string();
+        callback.reform(move |_: MouseEvent| set_id.clone())
+    };
+    let (start, show_history) = (for_set(&props.on_start), for_set(&props.on_history));
+    let resume = entry.has_attempt.then(|| for_set(&props.on_resume));
+    let best = entry.history.best().map(|b| format!(" · {} {}/{}", t.best, b.outcome.score, b.outcome.max));
+    html! {
+        <li class="set-card" aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id}>{ set.title() }</h2>
+            <p class="meta">
+                { format!("{}: {} {}", t.source_label, set.source().office, set.source().title) }<br/>
+                { format!("{} {} · {} {}%", set.questions().len(), t.questions_count, t.pass_mark, set.pass_mark()) }
+                { best.unwrap_or_default() }
+            </p>
+            <div class="actions">
+                if let Some(resume) = resume {
+                    <button type="button" class="primary" onclick={resume}>{ t.resume }</button>
+                    <button type="button" onclick={start}>{ t.start }</button>
+                } else {
+                    <button type="button" class="primary" onclick={start}>{ t.start }</button>
+                }
+                <button type="button" onclick={show_history}>{ t.history }</button>
+            </div>
+        </li>
+    }
+}

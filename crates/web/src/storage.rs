@@ -1,0 +1,230 @@
+//! The only code that reads and keeps data in the browser: the files served beside the app (fetch), and
+//! localStorage for history per set, the unfinished attempt and the language (with the clock that dates them).
+//!
+//! localStorage can be missing, blocked by policy (SecurityError on access) or full (QuotaExceeded
+//! on write). Then values live in memory for this page and the caller is told once. Data that
+//! cannot be read is copied to a backup key before anything overwrites it: never silently lost.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use credo_core::engine::{Attempt, Outcome};
+use credo_core::history::History;
+pub use credo_core::history::StorageNotice;
+use credo_records::{decode, encode, Decoded, Record};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The language choice is the employee's, not the page's: one key for every page and embed.
+const LANG_KEY: &str = "credo-quiz.lang";
+
+struct Store {
+    local: Option<web_sys::Storage>,
+    /// Values for keys localStorage could not take; reads look here first.
+    memory: BTreeMap<String, String>,
+    /// Keys whose stored value could not be set aside: never written to localStorage again
+    /// this page, so the unreadable original is still there for someone to recover.
+    pinned: BTreeSet<String>,
+}
+
+thread_local! {
+    /// The prefix of every record's key: `credo-quiz` for the app itself, one per embed
+    /// (see `credo_core::embed::EmbedParams::storage_scope`), so embeds never share progress.
+    static SCOPE: RefCell<String> = RefCell::new("credo-quiz".into());
+    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new(), pinned: BTreeSet::new() });
+}
+
+/// Asks for localStorage and checks it answers. gloo-storage would throw a JS exception here.
+fn probe() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.length().ok()?;
+    Some(storage)
+}
+
+/// Whether records survive a reload; `Some(Unavailable)` when they do not.
+pub fn availability() -> Option<StorageNotice> {
+    STORE.with(|s| s.borrow().local.is_none()).then_some(StorageNotice::Unavailable)
+}
+
+fn get(key: &str) -> Option<String> {
+    STORE.with(|s| {
+        let s = s.borrow();
+        // An empty value in memory hides a local value that could not be set aside.
+        match s.memory.get(key) {
+            Some(v) => Some(v.clone()).filter(|v| !v.is_empty()),
+            None => s.local.as_ref()?.get_item(key).ok()?,
+        }
+    })
+}
+
+/// Writes through to localStorage; on failure keeps the value in memory and says so.
+fn set(key: &str, value: String) -> Result<(), StorageNotice> {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let written = if s.pinned.contains(key) {
+            Some(false)
+        } else {
+            s.local.as_ref().map(|l| l.set_item(key, &value).is_ok())
+        };
+        match written {
+            Some(true) => {
+                s.memory.remove(key);
+                Ok(())
+            }
+            Some(false) => {
+                s.memory.insert(key.to_string(), value);
+                Err(StorageNotice::WriteFailed)
+            }
+            None => {
+                s.memory.insert(key.to_string(), value);
+                Ok(())
+            }
+        }
+    })
+}
+
+fn remove(key: &str) {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.memory.remove(key);
+        if s.pinned.contains(key) {
+            return;
+        }
+        if let Some(l) = &s.local {
+            let _ = l.remove_item(key);
+        }
+    })
+}
+
+/// Sets the key prefix; called once, before anything is read.
+pub fn set_scope(scope: String) {
+    SCOPE.with(|s| *s.borrow_mut() = scope);
+}
+
+fn key(kind: &str, set_id: &str) -> String {
+    SCOPE.with(|s| format!("{}.{kind}.{set_id}", s.borrow()))
+}
+
+fn current_key() -> String {
+    SCOPE.with(|s| format!("{}.current", s.borrow()))
+}
+
+/// Reads a record; unreadable or newer data is copied to `<key>.backup.<time>` and reported.
+/// If even the backup cannot be written, the original stays where it is and the key is pinned
+/// to memory for this page, so that nothing overwrites it.
+fn load<T: Record>(key: &str) -> (Option<T>, Option<StorageNotice>) {
+    let Some(text) = get(key) else { return (None, None) };
+    match decode::<T>(&text) {
+        Decoded::Ok(value) => (Some(value), None),
+        Decoded::Newer(_) | Decoded::Unreadable => {
+            let backup = format!("{key}.backup.{}", now_ms() as u64);
+            if set(&backup, text).is_ok() && get(&backup).is_some() {
+                remove(key);
+            } else {
+                STORE.with(|s| {
+                    let mut s = s.borrow_mut();
+                    s.pinned.insert(key.to_string());
+                    s.memory.insert(key.to_string(), String::new());
+                });
+            }
+            (None, Some(StorageNotice::Recovered))
+        }
+    }
+}
+
+fn save<T: Record>(key: &str, value: &T) -> Result<(), StorageNotice> {
+    set(key, encode(value))
+}
+
+pub fn load_history(set_id: &str) -> (History, Option<StorageNotice>) {
+    let (history, notice) = load::<History>(&key("history", set_id));
+    (history.unwrap_or_default(), notice)
+}
+
+pub fn load_attempt(set_id: &str) -> (Option<Attempt>, Option<StorageNotice>) {
+    load(&key("attempt", set_id))
+}
+
+/// Keeps the attempt in progress, and remembers its set as the one to resume on reload.
+pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
+    save(&key("attempt", &attempt.set_id), attempt)?;
+    set(&current_key(), attempt.set_id.clone())
+}
+
+/// Sets an attempt that no longer fits its set aside, like unreadable data, and forgets it as
+/// the one to resume.
+pub fn set_aside_attempt(set_id: &str) {
+    let k = key("attempt", set_id);
+    if let Some(text) = get(&k) {
+        let backup = format!("{k}.backup.{}", now_ms() as u64);
+        if set(&backup, text).is_ok() {
+            remove(&k);
+        }
+    }
+    if current_set().as_deref() == Some(set_id) {
+        remove(&current_key());
+    }
+}
+
+/// The set of the attempt last in progress, if any.
+pub fn current_set() -> Option<String> {
+    get(&current_key()).filter(|s| !s.is_empty())
+}
+
+/// Records a finished attempt in the set's history, stamped with the time, and drops the
+/// unfinished attempt. Returns the history to show, also when it could not be written.
+pub fn finish(set_id: &str, outcome: Outcome) -> (History, Option<StorageNotice>) {
+    let (mut history, notice) = load_history(set_id);
+    history.record(now_ms(), utc_offset_min(), outcome);
+    let written = save(&key("history", set_id), &history);
+    if written.is_ok() {
+        remove(&key("attempt", set_id));
+        if current_set().as_deref() == Some(set_id) {
+            remove(&current_key());
+        }
+    }
+    (history, notice.or(written.err()))
+}
+
+pub fn load_lang() -> Option<String> {
+    get(LANG_KEY)
+}
+
+pub fn save_lang(code: &str) {
+    // The language is a convenience; a failed write needs no notice of its own.
+    let _ = set(LANG_KEY, code.to_string());
+}
+
+/// Fetches a file relative to the page, so the app works from any sub-path of the server.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+fn describe(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "network error".into())
+}
+
+/// A shuffle seed for a new attempt (the browser's own randomness).
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Minutes east of UTC now (JavaScript counts the other way).
+pub fn utc_offset_min() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
