@@ -2,8 +2,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::drop_zone::DropZone;
@@ -20,7 +19,7 @@ use credo_web::files::{input_files, read_file};
 use credo_web::storage;
 
 /// How long typing must pause before the draft is checked.
-const CHECK_DELAY_MS: i32 = 300;
+const CHECK_DELAY_MS: u32 = 300;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -37,6 +36,7 @@ pub fn editor_panel(props: &Props) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with(state.draft.edits, move |&edits| {
+            // gloo's Timeout cancels itself when dropped.
             let timer = Timeout::new(CHECK_DELAY_MS, move || dispatch.dispatch(Action::Check { edits }));
             move || drop(timer)
         });
@@ -274,36 +274,6 @@ fn backdrop(props: &BackdropProps) -> Html {
         }
     });
     html! { <div class="backdrop" aria-hidden="true">{ for lines }</div> }
-}
-
-/// A callback due after a delay; dropping it cancels it. Used to check a draft once typing pauses.
-struct Timeout {
-    id: Option<i32>,
-    // Kept alive until it runs or is cancelled.
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Timeout {
-    fn new(ms: i32, run: impl FnOnce() + 'static) -> Timeout {
-        let mut run = Some(run);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(run) = run.take() {
-                run();
-            }
-        });
-        let id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()
-        });
-        Timeout { id, _callback: callback }
-    }
-}
-
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let (Some(id), Some(window)) = (self.id, web_sys::window()) {
-            window.clear_timeout_with_handle(id);
-        }
-    }
 }
 
 /// Puts the caret of a text area at `offset` (UTF-16 units) and focuses it.

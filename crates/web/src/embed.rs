@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 
+use gloo_events::EventListener;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -181,7 +182,9 @@ fn watch_height() {
 }
 
 fn listen() {
-    let callback = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+    let Some(window) = web_sys::window() else { return };
+    let listener = EventListener::new(&window, "message", |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
         let from_parent = LINK.with(|l| match &*l.borrow() {
             Link::Open(open) => {
                 event.origin() == open.origin && event.source().is_some_and(|s| Object::is(&s, &open.parent))
@@ -209,10 +212,8 @@ fn listen() {
             _ => {}
         }
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
-    }
-    callback.forget();
+    // Listens as long as the page lives.
+    listener.forget();
 }
 
 /// The page's query string as decoded (name, value) pairs, in order.

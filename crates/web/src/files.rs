@@ -25,7 +25,8 @@ pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// Reads a file's bytes and decodes them: UTF-8 (a byte-order mark is dropped) when they are
-/// valid UTF-8, else Shift_JIS. The browser's decoders cost the bundle nothing.
+/// valid UTF-8, else Shift_JIS. The browser's decoders cost the bundle nothing, and decode the
+/// ArrayBuffer where it is (gloo-file's `read_as_bytes` would copy it into wasm memory first).
 pub async fn read_file(file: web_sys::File) -> Result<OpenedFile, String> {
     let name = file.name();
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
