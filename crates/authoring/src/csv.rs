@@ -46,10 +46,12 @@ pub const PRINCIPLE: &str = "原則";
 pub const DIFFICULTY: &str = "難易度";
 pub const EXPLANATION: &str = "解説";
 pub const QUOTE: &str = "引用";
+/// A question's own prompt (`prompt`); optional, written only when some question has one.
+pub const PROMPT: &str = "問い";
 
 const REQUIRED_HEADERS: [&str; 7] = [KIND, ID, TEXT, ANSWER, DIFFICULTY, EXPLANATION, QUOTE];
 const KNOWN_HEADERS: &[&str] =
-    &[KIND, ID, TEXT, ANSWER, "選択肢1, 選択肢2, …", PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE];
+    &[KIND, ID, TEXT, ANSWER, "選択肢1, 選択肢2, …", PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE, PROMPT];
 
 pub const SETTING_ROW: &str = "設定";
 pub const PRINCIPLE_ROW: &str = "原則";
@@ -58,7 +60,7 @@ pub const CHOICE_ROW: &str = "選択";
 const ROW_KINDS: &[&str] = &[SETTING_ROW, PRINCIPLE_ROW, SCENARIO_ROW, CHOICE_ROW];
 
 /// The setting keys; `source_title` is `[source] title` of a TOML file.
-const SETTINGS: &[&str] = &["id", "title", "pass_mark", "office", "source_title", "date", "url", "file"];
+const SETTINGS: &[&str] = &["id", "title", "pass_mark", "prompt", "office", "source_title", "date", "url", "file"];
 
 /// Option columns written even when no question has that many, so a trainer has room to add.
 const MIN_OPTION_COLUMNS: usize = 5;
@@ -72,6 +74,9 @@ pub fn to_csv(set: &SetData) -> String {
     let mut headers: Vec<String> = [KIND, ID, TEXT, ANSWER].map(String::from).to_vec();
     headers.extend((1..=option_count).map(|n| format!("{OPTION}{n}")));
     headers.extend([PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE].map(String::from));
+    if set.questions.iter().any(|q| q.prompt.is_some()) {
+        headers.push(PROMPT.into());
+    }
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or(0);
     let (principle_col, difficulty_col, explanation_col, quote_col) =
         (column(PRINCIPLE), column(DIFFICULTY), column(EXPLANATION), column(QUOTE));
@@ -88,6 +93,7 @@ pub fn to_csv(set: &SetData) -> String {
     rows.push(setting("id", &set.id));
     rows.push(setting("title", &set.title));
     rows.push(setting("pass_mark", &set.pass_mark.to_string()));
+    rows.extend(set.prompt.iter().map(|p| setting("prompt", p)));
     rows.push(setting("office", &set.source.office));
     rows.push(setting("source_title", &set.source.title));
     rows.extend(set.source.date.iter().map(|d| setting("date", d)));
@@ -119,6 +125,9 @@ pub fn to_csv(set: &SetData) -> String {
         row[difficulty_col] = q.difficulty.label().into();
         row[explanation_col] = q.explanation.clone();
         row[quote_col] = q.quote.clone();
+        if let Some(prompt) = &q.prompt {
+            row[column(PROMPT)] = prompt.clone();
+        }
         rows.push(row);
     }
 
@@ -242,6 +251,7 @@ struct Columns {
     explanation: usize,
     quote: usize,
     principle: Option<usize>,
+    prompt: Option<usize>,
     options: Vec<usize>,
 }
 
@@ -251,7 +261,8 @@ fn read_headers(cx: &mut Cx, row: &Row) -> Option<Columns> {
         let name = normalize_header(raw);
         let cell =
             Cell { row: row.number, column: i + 1, header: name.clone(), value: String::new(), name: String::new() };
-        let known = [KIND, ID, TEXT, ANSWER, PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE].contains(&name.as_str())
+        let known = [KIND, ID, TEXT, ANSWER, PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE, PROMPT]
+            .contains(&name.as_str())
             || option_number(&name).is_some();
         if name.is_empty() {
             names.push(String::new());
@@ -288,6 +299,7 @@ fn read_headers(cx: &mut Cx, row: &Row) -> Option<Columns> {
         explanation: required(EXPLANATION),
         quote: required(QUOTE),
         principle: find(PRINCIPLE),
+        prompt: find(PROMPT),
         options,
         names,
     })
@@ -393,6 +405,7 @@ struct QuestionRow {
     options: Vec<Cell>,
     first_option: Cell,
     principle: Option<Cell>,
+    prompt: Option<Cell>,
     difficulty: Cell,
     explanation: Cell,
     quote: Cell,
@@ -457,6 +470,9 @@ impl SetRows {
             };
             draft.line(&format!("pass_mark = {value}"), Some(cell));
         }
+        if let Some(cell) = setting("prompt").next() {
+            draft.field("prompt", cell);
+        }
         draft.line("[source]", None);
         for (key, toml_key) in [("office", "office"), ("source_title", "title"), ("date", "date"), ("url", "url")] {
             if let Some(cell) = setting(key).next() {
@@ -479,6 +495,9 @@ impl SetRows {
             draft.line(if q.scenario { "kind = \"scenario\"" } else { "kind = \"choice\"" }, Some(&q.kind));
             draft.field("difficulty", &q.difficulty);
             draft.field("text", &q.text);
+            if let Some(prompt) = &q.prompt {
+                draft.field("prompt", prompt);
+            }
             // A scenario without options offers every principle; a choice question always has its list.
             if !q.scenario || !q.options.is_empty() {
                 let options: Vec<&Cell> = q.options.iter().collect();
@@ -538,6 +557,7 @@ fn read_question(cx: &mut Cx, columns: &Columns, row: &Row, kind: Cell) -> Quest
         first_option: all_options.first().cloned().unwrap_or_else(|| kind.clone()),
         options: all_options.into_iter().filter(|c| !c.value.is_empty()).collect(),
         principle,
+        prompt: columns.prompt.map(|i| columns.cell(row, i)).filter(|c| !c.value.is_empty()),
         difficulty: columns.cell(row, columns.difficulty),
         explanation: columns.cell(row, columns.explanation),
         quote: columns.cell(row, columns.quote),

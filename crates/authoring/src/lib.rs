@@ -3,6 +3,7 @@
 //! - `problem`: what only CSV and GIFT files can have wrong, and `DraftProblem` for any draft.
 //! - `toml_out`: a set written as TOML that `parse_set` reads back unchanged.
 //! - `csv`: Excel CSV in and out; rows become TOML lines checked by `parse_set`, so every rule lives once.
+//! - `cues`: the cue report: how far a set can be answered by its words alone, and the words.
 //! - `gift`: Moodle GIFT, as `lexer` (characters, escapes, blocks, comments), `reader` (questions
 //!   and `// credo-quiz:` notes into a set) and `writer`.
 //! - `draft`: one entry for all three formats: detect, parse, check against source texts, write.
@@ -11,6 +12,7 @@
 //! - `i18n`: the trainer page's strings.
 
 pub mod csv;
+pub mod cues;
 pub mod draft;
 pub mod gift;
 pub mod group;

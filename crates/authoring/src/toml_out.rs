@@ -18,6 +18,9 @@ pub fn to_toml(set: &SetData) -> String {
     field(&mut out, "id", &set.id);
     field(&mut out, "title", &set.title);
     out.push_str(&format!("pass_mark = {}\n", set.pass_mark));
+    if let Some(prompt) = &set.prompt {
+        field(&mut out, "prompt", prompt);
+    }
 
     out.push_str("\n[source]\n");
     field(&mut out, "office", &set.source.office);
@@ -51,6 +54,9 @@ pub fn to_toml(set: &SetData) -> String {
         field(&mut out, "kind", kind);
         field(&mut out, "difficulty", q.difficulty.label());
         prose(&mut out, "text", &q.text);
+        if let Some(prompt) = &q.prompt {
+            field(&mut out, "prompt", prompt);
+        }
         if !default_options(set, q) {
             out.push_str(&format!("options = {}\n", string_array(&q.options)));
         }

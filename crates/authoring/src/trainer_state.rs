@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::cues::{cue_report, CueReport};
 use crate::draft::{self, Format};
 use crate::group::{merge, Merged};
 use crate::problem::DraftProblem;
@@ -26,18 +27,22 @@ pub struct Draft {
     pub edits: u64,
     /// The check of `text` as of edit `checked`.
     pub parsed: Rc<Parsed<DraftProblem>>,
+    /// The cue report of the checked draft, when it is a valid set (computed with the check, off the typing path).
+    pub cues: Option<Rc<CueReport>>,
     pub checked: u64,
 }
 
 impl Draft {
     fn new(file: String, format: Format, text: String, sources: &Sources) -> Draft {
         let parsed = checked(format, &file, &text, sources);
-        Draft { file, format, text: text.into(), edits: 0, parsed, checked: 0 }
+        let cues = report(&parsed);
+        Draft { file, format, text: text.into(), edits: 0, parsed, cues, checked: 0 }
     }
 
     /// Checks the text as it stands, quotes included once its source texts are at hand.
     fn check(&mut self, sources: &Sources) {
         self.parsed = checked(self.format, &self.file, &self.text, sources);
+        self.cues = report(&self.parsed);
         self.checked = self.edits;
     }
 
@@ -45,6 +50,10 @@ impl Draft {
     pub fn is_checked(&self) -> bool {
         self.checked == self.edits
     }
+}
+
+fn report(parsed: &Parsed<DraftProblem>) -> Option<Rc<CueReport>> {
+    parsed.valid_set().map(|set| Rc::new(cue_report(set)))
 }
 
 /// Source texts fetched from the server's questions/ folder, by the name `[source] file` gives:

@@ -1,6 +1,7 @@
 //! Native tests of the trainer's tools: one binary, one module per area, each with one `check` helper.
 //! (CSV and GIFT, which read files from disk and run the command line, are tested in crates/quizcheck/tests.)
 
+mod cues;
 mod draft;
 mod results;
 mod toml_out;

@@ -25,6 +25,10 @@ pub struct SetData {
     pub source: Source,
     /// Percentage of correct answers needed to pass, 0..=100.
     pub pass_mark: u8,
+    /// The question every scenario asks, when the app's own ("which principle fits best?") does
+    /// not fit the set (a set whose options are documents, say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
     pub principles: Vec<Principle>,
     pub questions: Vec<Question>,
 }
@@ -101,6 +105,9 @@ pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
     pub text: String,
+    /// This question's own question, over the set's `prompt` and the app's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
     /// Scenario: principle ids. Choice: the option texts.
     pub options: Vec<String>,
     /// One of `options`.
@@ -140,6 +147,10 @@ impl QuestionSet {
         self.0.pass_mark
     }
 
+    pub fn prompt(&self) -> Option<&str> {
+        self.0.prompt.as_deref()
+    }
+
     pub fn principles(&self) -> &[Principle] {
         &self.0.principles
     }
@@ -172,6 +183,12 @@ impl QuestionSet {
     pub fn option_label<'a>(&'a self, question: &Question, value: &'a str) -> &'a str {
         self.0.option_label(question, value)
     }
+
+    /// The question a question asks, when the set says: its own prompt, else (for a scenario) the
+    /// set's. `None` leaves it to the app's words for its kind.
+    pub fn prompt_of<'a>(&'a self, question: &'a Question) -> Option<&'a str> {
+        self.0.prompt_of(question)
+    }
 }
 
 impl SetData {
@@ -181,6 +198,13 @@ impl SetData {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn prompt_of<'a>(&'a self, question: &'a Question) -> Option<&'a str> {
+        match question.kind {
+            QuestionKind::Scenario => question.prompt.as_deref().or(self.prompt.as_deref()),
+            QuestionKind::Choice => question.prompt.as_deref(),
+        }
     }
 
     pub fn option_label<'a>(&'a self, question: &Question, value: &'a str) -> &'a str {

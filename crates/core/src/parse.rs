@@ -38,12 +38,13 @@ impl<P> Parsed<P> {
     }
 }
 
-const SET_FIELDS: &[&str] = &["id", "title", "pass_mark", "source", "principles", "questions"];
+const SET_FIELDS: &[&str] = &["id", "title", "pass_mark", "prompt", "source", "principles", "questions"];
 const SOURCE_FIELDS: &[&str] = &["office", "title", "date", "url", "file"];
 const PRINCIPLE_FIELDS: &[&str] = &["id", "label", "summary"];
-const SCENARIO_FIELDS: &[&str] = &["id", "kind", "difficulty", "text", "options", "answer", "explanation", "quote"];
+const SCENARIO_FIELDS: &[&str] =
+    &["id", "kind", "difficulty", "text", "prompt", "options", "answer", "explanation", "quote"];
 const CHOICE_FIELDS: &[&str] =
-    &["id", "kind", "difficulty", "text", "options", "answer", "principle", "explanation", "quote"];
+    &["id", "kind", "difficulty", "text", "prompt", "options", "answer", "principle", "explanation", "quote"];
 
 /// Parses one question-set file. `file` is the name diagnostics carry.
 pub fn parse_set(file: &str, text: &str) -> Parsed {
@@ -198,6 +199,7 @@ fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
     let id = root.id(cx, "id");
     let title = root.text(cx, "title");
     let pass_mark = read_pass_mark(cx, root);
+    let prompt = root.optional_text(cx, "prompt").map(Spanned::into_inner);
     let source = read_source(cx, root);
     let principles = read_principles(cx, root);
     let questions = read_questions(cx, root, principles.as_deref().unwrap_or(&[]));
@@ -212,6 +214,7 @@ fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
         title: title?.into_inner(),
         source: source?,
         pass_mark: pass_mark?,
+        prompt,
         principles: principles?,
         questions: questions?,
     };
@@ -359,6 +362,7 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
         }
     });
     let text = t.text(cx, "text");
+    let prompt = t.optional_text(cx, "prompt").map(Spanned::into_inner);
     let explanation = t.text(cx, "explanation");
     let quote = t.text(cx, "quote");
     let answer = t.text(cx, "answer");
@@ -411,6 +415,7 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
         id: String::new(),
         kind: kind?,
         text: text?.into_inner(),
+        prompt,
         options: options?,
         answer: answer?.into_inner(),
         explanation: explanation?.into_inner(),

@@ -103,8 +103,8 @@ fn unknown_fields_are_named_with_what_is_allowed() {
     check(
         &edit("pass_mark = 60", "pass_mark = 60\npassmark = 60"),
         expect![[r#"
-        set.toml:5:1: The set's top level has an unknown field `passmark`. Known fields: id, title, pass_mark, source, principles, questions. Check the spelling.
-    "#]],
+            set.toml:5:1: The set's top level has an unknown field `passmark`. Known fields: id, title, pass_mark, prompt, source, principles, questions. Check the spelling.
+        "#]],
     );
 }
 
@@ -197,4 +197,23 @@ fn truncated_and_mangled_input_never_panics() {
         let parsed = parse_set("drop.toml", &text);
         assert!(parsed.valid_set().is_some() || !parsed.diagnostics.is_empty(), "line {skip}");
     }
+}
+
+#[test]
+fn a_set_and_a_question_may_ask_their_own_question() {
+    let input = edit("pass_mark = 60", "pass_mark = 60\nprompt = \"どの自治体の文書ですか。\"").replacen(
+        "answer = \"令和6年12月\"",
+        "prompt = \"いつ策定されましたか。\"\nanswer = \"令和6年12月\"",
+        1,
+    );
+    let set = parse_set("set.toml", &input).set.expect("valid");
+    let asked: Vec<Option<&str>> = set.questions().iter().map(|q| set.prompt_of(q)).collect();
+    // The set's prompt is for scenarios; a choice question's text is its own question unless it says.
+    assert_eq!(asked, [Some("どの自治体の文書ですか。"), Some("いつ策定されましたか。")]);
+    check(
+        &edit("pass_mark = 60", "pass_mark = 60\nprompt = \"\""),
+        expect![[r#"
+            set.toml:5:10: `prompt` is empty. Write its text.
+        "#]],
+    );
 }

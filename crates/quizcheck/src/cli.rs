@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use credo_authoring::cues::cue_report;
 use credo_authoring::draft;
 use credo_authoring::gift::read_gift;
 use credo_authoring::problem::DraftProblem;
@@ -45,7 +46,8 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Per set: questions per principle, kind and difficulty; exit 1 if a principle is answered by fewer than 4.
+    /// Per set: questions per principle, kind and difficulty, and the cue report (how far the words
+    /// alone give the answer); exit 1 if a principle is answered by fewer than 4.
     Stats {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -128,7 +130,8 @@ fn run(command: Command, say: Say) -> Run {
             for set in say.valid_sets(&loaded.sets) {
                 let stats = SetStats::of(set);
                 thin += stats.thin_principles().len();
-                out(&stats.render())?;
+                out(stats.render().trim_end())?;
+                out(&cue_report(set).render(say.lang))?;
             }
             Ok(if thin == 0 { Found::Nothing } else { Found::Problems })
         }

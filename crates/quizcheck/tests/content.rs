@@ -1,5 +1,6 @@
 //! The shipped question sets, held to the content rules: counts, verbatim quotes, no giveaways, no near-duplicates.
 
+use credo_authoring::cues::{cue_report, MAX_RATIO};
 use credo_core::i18n::Lang;
 use credo_core::model::QuestionKind;
 use credo_core::review::{similarity, SetStats};
@@ -40,5 +41,43 @@ fn shipped_sets_follow_the_content_rules() {
         }
     }
     assert!(total >= 150, "{total} questions in all, want 150");
+    assert_eq!(failures, Vec::<String>::new());
+}
+
+/// The sets teach judgement, not word matching: the words alone give the answer at most twice as
+/// often as chance, a word that remains a cue also occurs under another answer, and no more than
+/// a quarter of the scenes are at the counter.
+#[test]
+fn shipped_sets_cannot_be_answered_by_their_words() {
+    let loaded = load(&[crate::root().join("questions")]);
+    let mut failures = Vec::new();
+    for set in loaded.sets.iter().filter_map(|p| p.valid_set()) {
+        let report = cue_report(set);
+        if report.ratio() > MAX_RATIO {
+            failures.push(format!(
+                "{}: guessed from the words {:.2}x chance, want at most {MAX_RATIO}",
+                set.id(),
+                report.ratio()
+            ));
+        }
+        for cue in report.cues.iter().filter(|c| c.elsewhere.is_empty()) {
+            failures.push(format!(
+                "{}: 「{}」 appears only under {} ({})",
+                set.id(),
+                cue.text,
+                cue.principle,
+                cue.questions.join(", ")
+            ));
+        }
+        let scenes: Vec<_> = set.questions().iter().filter(|q| q.kind == QuestionKind::Scenario).collect();
+        let counter = scenes.iter().filter(|q| q.text.contains("窓口")).count();
+        if counter * 4 > scenes.len() {
+            failures.push(format!(
+                "{}: {counter} of {} scenes at the 窓口, want at most a quarter",
+                set.id(),
+                scenes.len()
+            ));
+        }
+    }
     assert_eq!(failures, Vec::<String>::new());
 }

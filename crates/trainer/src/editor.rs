@@ -198,6 +198,13 @@ pub fn editor_panel(props: &Props) -> Html {
                     <ol class="problems">{ for problems }</ol>
                 }
             </section>
+            if let Some(report) = &draft.cues {
+                <section aria-labelledby="cues-heading" class="cue-report">
+                    <h2 id="cues-heading">{ t.cues_heading }</h2>
+                    <p class="meta">{ t.cues_intro }</p>
+                    { for report.render(state.lang).lines().map(|line| html! { <p class="cue-line">{ line.trim() }</p> }) }
+                </section>
+            }
             <section aria-labelledby="actions-heading">
                 <h2 id="actions-heading">{ t.actions_heading }</h2>
                 if !valid {

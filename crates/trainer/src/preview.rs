@@ -44,10 +44,10 @@ fn question(set: &QuestionSet, q: &Question, position: usize, total: usize, lang
     let prefix = format!("preview-{}", q.id);
     let heading = format!("{prefix}-heading");
     let progress = format!("{prefix}-progress");
-    let legend = match q.kind {
+    let legend = set.prompt_of(q).unwrap_or(match q.kind {
         QuestionKind::Scenario => t.which_principle,
         QuestionKind::Choice => t.choose_one,
-    };
+    });
     let options = q.options.iter().enumerate().map(|(i, value)| {
         let id = format!("{prefix}-option-{i}");
         html! {

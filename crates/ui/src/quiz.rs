@@ -83,10 +83,10 @@ fn options(props: &OptionsProps) -> Html {
             }
         })
     };
-    let legend = match question.kind {
+    let legend = set.prompt_of(question).unwrap_or(match question.kind {
         QuestionKind::Scenario => t.which_principle,
         QuestionKind::Choice => t.choose_one,
-    };
+    });
     let items = question.options.iter().enumerate().map(|(i, value)| {
         let id = format!("option-{i}");
         let onchange = {

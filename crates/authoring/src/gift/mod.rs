@@ -29,6 +29,7 @@ pub(crate) const NOTE_KEYS: &[&str] = &[
     "set.id",
     "set.title",
     "set.pass_mark",
+    "set.prompt",
     "source.office",
     "source.title",
     "source.date",
@@ -38,12 +39,13 @@ pub(crate) const NOTE_KEYS: &[&str] = &[
     "principle.label",
     "principle.summary",
     "kind",
+    "prompt",
     "options",
     "principle",
     "difficulty",
     "quote",
 ];
-pub(crate) const SET_KEYS: &[&str] = NOTE_KEYS.split_at(11).0;
-pub(crate) const QUESTION_KEYS: &[&str] = NOTE_KEYS.split_at(11).1;
+pub(crate) const SET_KEYS: &[&str] = NOTE_KEYS.split_at(12).0;
+pub(crate) const QUESTION_KEYS: &[&str] = NOTE_KEYS.split_at(12).1;
 /// What a hand-written file gets for a pass mark; the shipped sets and the guide use 70.
 pub(crate) const DEFAULT_PASS_MARK: u8 = 70;

@@ -78,6 +78,7 @@ pub fn read_gift(file: &str, text: &str) -> (SetData, Vec<Diagnostic<DraftProble
         title: header.title,
         source: header.source,
         pass_mark: header.pass_mark,
+        prompt: header.prompt,
         principles: header.principles,
         questions,
     };
@@ -296,6 +297,7 @@ struct Header {
     title: String,
     source: Source,
     pass_mark: u8,
+    prompt: Option<String>,
     principles: Vec<Principle>,
 }
 
@@ -364,7 +366,8 @@ fn read_header(cx: &mut Cx, notes: &[Note], category: Option<String>, file: &str
         notes.iter().filter(|n| n.key == "source.file").filter_map(|n| n.value.clone()).filter(|v| !v.is_empty());
     let source = Source { office, title: source_title, date, url, files: files.collect() };
     let principles = read_principles(cx, notes);
-    Header { id, title, source, pass_mark, principles }
+    let prompt = nonempty(one(cx, "set.prompt")).map(|n| value(n).to_string());
+    Header { id, title, source, pass_mark, prompt, principles }
 }
 
 /// The first note with a value for `key`; any later one is reported, not silently ignored.
@@ -592,11 +595,13 @@ fn resolve_question(cx: &mut Cx, draft: &Draft, principles: &[Principle]) -> Opt
             String::new()
         }
     };
+    let prompt = nonempty(one(cx, "prompt")).map(|n| value(n).to_string());
     let answer = options[draft.right].clone();
     Some(Question {
         id: String::new(),
         kind,
         text: draft.text.clone(),
+        prompt,
         options,
         answer,
         explanation: draft.explanation.clone(),

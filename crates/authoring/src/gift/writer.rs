@@ -20,6 +20,9 @@ pub fn to_gift(set: &SetData) -> String {
     note(&mut out, "set.id", &set.id);
     note(&mut out, "set.title", &set.title);
     note(&mut out, "set.pass_mark", &set.pass_mark.to_string());
+    if let Some(prompt) = &set.prompt {
+        note(&mut out, "set.prompt", prompt);
+    }
     note(&mut out, "source.office", &set.source.office);
     note(&mut out, "source.title", &set.source.title);
     if let Some(date) = &set.source.date {
@@ -48,6 +51,9 @@ pub fn to_gift(set: &SetData) -> String {
         }
         if let (QuestionKind::Choice, Some(p)) = (q.kind, &q.principle) {
             note(&mut out, "principle", p);
+        }
+        if let Some(prompt) = &q.prompt {
+            note(&mut out, "prompt", prompt);
         }
         note(&mut out, "difficulty", q.difficulty.label());
         note(&mut out, "quote", &q.quote);
