@@ -174,7 +174,8 @@ pub fn parse_csv(file: &str, text: &str) -> Parsed<DraftProblem> {
             None => cx.at(header_row.number, 1, problem),
         }
     }
-    cx.finish(parsed.set)
+    let id_at = draft.origin(parsed.id_at.0).map_or((1, 1), |o| (o.row, o.column));
+    Parsed { id_at, ..cx.finish(parsed.set) }
 }
 
 struct Cx<'f> {
@@ -194,7 +195,7 @@ impl Cx<'_> {
 
     fn finish(mut self, set: Option<QuestionSet>) -> Parsed<DraftProblem> {
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
-        Parsed { file: self.file.to_string(), set, diagnostics: self.diagnostics }
+        Parsed { file: self.file.to_string(), set, diagnostics: self.diagnostics, id_at: (1, 1) }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::embed::{HostEvent, ParamProblem, PrincipleResult};
 use crate::engine::{Attempt, Event, Outcome, Phase};
 use crate::history::History;
@@ -237,6 +237,25 @@ impl AppState {
         }
     }
 
+    /// Two files with one set id would share its stored progress and history: the later file in
+    /// the manifest gets a problem at its id line and does not start, whichever loaded first.
+    fn flag_shared_ids(&mut self) {
+        for i in 0..self.sets.len() {
+            let Some(parsed) = self.sets[i].parsed.clone() else { continue };
+            let Some(id) = parsed.valid_set().map(|s| s.id().to_string()) else { continue };
+            let Some(earlier) = self.sets[..i].iter().find(|e| e.set().is_some_and(|s| s.id() == id)) else {
+                continue;
+            };
+            let (line, column) = parsed.id_at;
+            let problem = Problem::DuplicateSetId { id, other_file: earlier.file.clone() };
+            let mut flagged = (*parsed).clone();
+            flagged.diagnostics.push(Diagnostic { file: flagged.file.clone(), line, column, problem });
+            let entry = &mut self.sets[i];
+            entry.parsed = Some(Rc::new(flagged));
+            entry.has_attempt = false;
+        }
+    }
+
     /// Shows an attempt: a new one (the host page hears `started`) or a resumed one.
     fn begin(&mut self, attempt: Attempt) {
         if attempt.answers.is_empty() && attempt.phase == Phase::Asking {
@@ -284,6 +303,7 @@ impl Apply for AppState {
                     entry.history = history;
                     entry.has_attempt = has_attempt;
                 }
+                s.flag_shared_ids();
                 s.settle_pending();
             }
             // The employee's own choice wins over a set still loading for a link or a resume.

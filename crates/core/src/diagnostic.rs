@@ -44,6 +44,15 @@ pub enum IdOf {
     Question,
 }
 
+/// Where a file name is written, for `BadPath`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathOf {
+    /// A line of manifest.txt: a set file.
+    ManifestEntry,
+    /// `[source] file`: a source text beside the set.
+    SourceFile,
+}
+
 /// The type a field must have, for `WrongType`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueType {
@@ -123,6 +132,11 @@ pub enum Problem {
     DuplicateSetId {
         id: String,
         other_file: String,
+    },
+    /// A file name that would reach outside its folder, or that the browser would read otherwise.
+    BadPath {
+        path: String,
+        what: PathOf,
     },
 }
 
@@ -274,6 +288,20 @@ impl Message for Problem {
                     format!("場面の文に正解の原則名「{label}」が含まれています。言葉で答えがわかってしまうので、言い換えてください。")
                 } else {
                     format!("The situation contains its own answer's label 「{label}」, which gives the answer away. Rephrase it.")
+                }
+            }
+            Problem::BadPath { path, what: PathOf::ManifestEntry } => {
+                if ja {
+                    format!("`{path}` はセットのファイル名として使えません。manifest.txt と同じフォルダー(またはその下のフォルダー)の .toml ファイルを、`sets/maebashi.toml` のように書いてください(.. ・ / で始まる場所・\\ ・ % ・ 空白は使えません)。")
+                } else {
+                    format!("`{path}` cannot name a set file. Write a .toml file in manifest.txt's folder or below it, like `sets/maebashi.toml` (no `..`, leading `/`, `\\`, `%` or spaces).")
+                }
+            }
+            Problem::BadPath { path, what: PathOf::SourceFile } => {
+                if ja {
+                    format!("出典ファイル `{path}` の場所は使えません。セットのファイルから見た場所を `sources/maebashi-credo.txt` のように書いてください(.. ・ / で始まる場所・\\ ・ % ・ 空白は使えません)。")
+                } else {
+                    format!("The source file `{path}` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\\`, `%` or spaces).")
                 }
             }
             Problem::DuplicateSetId { id, other_file } => {

@@ -18,11 +18,23 @@ pub struct History {
 }
 
 impl History {
+    /// How many attempts a set's history keeps: the best, the newest, and the most recent others.
+    /// A full history of the largest shipped set is about 30 KB of the origin's 5 MiB (stored
+    /// as UTF-16), so a page of many sets still has room, and saving the newest never fails for
+    /// want of space the history itself took.
+    pub const MAX_ENTRIES: usize = 100;
+
     /// Adds a finished attempt. The history keeps the figures, not every answer (those go into
-    /// the result file the employee downloads), so what is stored reads back equal.
+    /// the result file the employee downloads), so what is stored reads back equal. Past
+    /// `MAX_ENTRIES`, the oldest attempt that is not the best is dropped.
     pub fn record(&mut self, finished_at_ms: f64, utc_offset_min: i32, outcome: Outcome) {
         let outcome = Outcome { answers: Vec::new(), ..outcome };
         self.entries.push(HistoryEntry { finished_at_ms, utc_offset_min, outcome });
+        while self.entries.len() > Self::MAX_ENTRIES {
+            let best = self.best().map(|b| b as *const HistoryEntry);
+            let oldest = self.entries.iter().position(|e| Some(e as *const HistoryEntry) != best).unwrap_or(0);
+            self.entries.remove(oldest);
+        }
     }
 
     pub fn best(&self) -> Option<&HistoryEntry> {
@@ -42,6 +54,18 @@ pub enum StorageNotice {
     WriteFailed,
     /// Stored data could not be read or came from a newer version; it was moved to a backup key.
     Recovered,
+    /// Stored data could not be read and could not be moved aside (storage full): it stays where
+    /// it is, untouched by this page.
+    UnreadableKept,
+    /// A finished attempt could not be added to the history (storage full); the attempt is no
+    /// longer in progress either, so the result lives on this screen (and its download) only.
+    FinishNotKept,
+}
+
+/// The dates a stored record may carry: from 1970 to the end of 9999, with an offset of at most
+/// 18 hours. Anything else is not a date this app wrote, and the record is set aside unread.
+pub fn is_plausible_date(ms: f64, utc_offset_min: i32) -> bool {
+    (0.0..=253_402_300_799_999.0).contains(&ms) && (-1080..=1080).contains(&utc_offset_min)
 }
 
 /// `YYYY-MM-DD HH:MM` in the employee's local time, computed here rather than by the browser

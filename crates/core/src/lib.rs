@@ -13,6 +13,7 @@
 //! - `credo-core` (this crate), pure, tested natively: `model` (`QuestionSet`, built only by its
 //!   checking constructor; `Source`, `Principle`, `Question`), `diagnostic` (`Diagnostic<P>` with
 //!   file, line, column; `Problem` for set files and the manifest; the `Message` trait),
+//!   `paths` (the one rule for file names a manifest or a set gives),
 //!   `parse` (TOML text to `Parsed`: the set it could build plus every diagnostic), `review`
 //!   (quotes against source texts, giveaways, counts), `manifest`, `engine` (`Attempt` changed by
 //!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
@@ -60,5 +61,6 @@ pub mod i18n;
 pub mod manifest;
 pub mod model;
 pub mod parse;
+pub mod paths;
 pub mod result_file;
 pub mod review;

@@ -1,7 +1,8 @@
 //! The manifest questions/manifest.txt: one set file name a line, so a trainer adds a set by adding a line.
 
-use crate::diagnostic::{Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, PathOf, Problem};
 use crate::parse::Parsed;
+use crate::paths::is_plain_relative;
 
 pub const MANIFEST_FILE: &str = "manifest.txt";
 
@@ -13,8 +14,8 @@ pub struct Entry {
 }
 
 /// Reads the manifest. Blank lines and lines starting with `#` are comments. A name must be a
-/// plain relative path ending in .toml: the app fetches it from the same folder, and a URL or
-/// `..` would let the manifest send the browser elsewhere.
+/// plain relative path ending in .toml (`paths`): the app fetches it from the same folder, and a
+/// URL or `..` (written, or encoded as `%2e%2e`) would let the manifest send the browser elsewhere.
 pub fn parse_manifest(text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut entries = Vec::new();
@@ -26,20 +27,14 @@ pub fn parse_manifest(text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
             continue;
         }
         let column = raw.chars().take_while(|c| c.is_whitespace()).count() + 1;
-        let plain = name.ends_with(".toml")
-            && !name.contains("..")
-            && !name.contains(':')
-            && !name.starts_with('/')
-            && !name.contains('\\')
-            && !name.contains(char::is_whitespace);
-        if plain {
+        if name.ends_with(".toml") && is_plain_relative(name) {
             entries.push(Entry { file: name.to_string(), line });
         } else {
             diagnostics.push(Diagnostic {
                 file: MANIFEST_FILE.into(),
                 line,
                 column,
-                problem: Problem::Unreadable { reason: format!("`{name}`: *.toml / 相対パス only") },
+                problem: Problem::BadPath { path: name.to_string(), what: PathOf::ManifestEntry },
             });
         }
     }
@@ -54,10 +49,11 @@ pub fn check_set_ids<P: From<Problem>>(parsed: &mut [Parsed<P>]) {
         let earlier = parsed[..i].iter().find(|p| p.valid_set().is_some_and(|s| s.id() == id)).map(|p| p.file.clone());
         if let Some(other_file) = earlier {
             let file = parsed[i].file.clone();
+            let (line, column) = parsed[i].id_at;
             parsed[i].diagnostics.push(Diagnostic {
                 file,
-                line: 1,
-                column: 1,
+                line,
+                column,
                 problem: Problem::DuplicateSetId { id, other_file }.into(),
             });
         }

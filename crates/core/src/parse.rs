@@ -10,8 +10,9 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, IdOf, LineIndex, Problem, ValueType};
+use crate::diagnostic::{Diagnostic, IdOf, LineIndex, PathOf, Problem, ValueType};
 use crate::model::{is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source};
+use crate::paths::is_plain_relative;
 
 /// What a parse could build, plus every problem found. The set is usable only when
 /// `diagnostics` is empty; it is still returned otherwise so a preview can show what is there.
@@ -20,13 +21,16 @@ pub struct Parsed<P = Problem> {
     pub file: String,
     pub set: Option<QuestionSet>,
     pub diagnostics: Vec<Diagnostic<P>>,
+    /// Where the set's id is written (line, column), for a problem about the id as a whole:
+    /// another file with the same id. 1:1 when the file has none.
+    pub id_at: (usize, usize),
 }
 
 impl<P> Parsed<P> {
     /// The same parse with its problems turned into another kind (a draft's).
     pub fn map<Q>(self, f: impl Fn(P) -> Q) -> Parsed<Q> {
         let diagnostics = self.diagnostics.into_iter().map(|d| d.map(&f)).collect();
-        Parsed { file: self.file, set: self.set, diagnostics }
+        Parsed { file: self.file, set: self.set, diagnostics, id_at: self.id_at }
     }
 
     pub fn valid_set(&self) -> Option<&QuestionSet> {
@@ -50,7 +54,7 @@ const CHOICE_FIELDS: &[&str] =
 pub fn parse_set(file: &str, text: &str) -> Parsed {
     // Windows Notepad writes UTF-8 with a byte-order mark; editors do not count it as a column.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut cx = Cx { file, index: LineIndex::new(text), diagnostics: Vec::new() };
+    let mut cx = Cx { file, index: LineIndex::new(text), diagnostics: Vec::new(), id_at: (1, 1) };
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         // Later checks on a half-parsed tree would report fields as missing that are only
@@ -70,6 +74,7 @@ struct Cx<'t> {
     file: &'t str,
     index: LineIndex<'t>,
     diagnostics: Vec<Diagnostic>,
+    id_at: (usize, usize),
 }
 
 impl Cx<'_> {
@@ -84,7 +89,7 @@ impl Cx<'_> {
 
     fn finish(mut self, set: Option<QuestionSet>) -> Parsed {
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
-        Parsed { file: self.file.to_string(), set, diagnostics: self.diagnostics }
+        Parsed { file: self.file.to_string(), set, diagnostics: self.diagnostics, id_at: self.id_at }
     }
 }
 
@@ -191,12 +196,16 @@ pub fn unreadable(file: &str, reason: String) -> Parsed {
         file: file.to_string(),
         set: None,
         diagnostics: vec![Diagnostic { file: file.to_string(), line: 1, column: 1, problem }],
+        id_at: (1, 1),
     }
 }
 
 fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
     root.check_known(cx, SET_FIELDS);
     let id = root.id(cx, "id");
+    if let Some(id) = &id {
+        cx.id_at = cx.index.position(id.span().start);
+    }
     let title = root.text(cx, "title");
     let pass_mark = read_pass_mark(cx, root);
     let prompt = root.optional_text(cx, "prompt").map(Spanned::into_inner);
@@ -257,12 +266,22 @@ fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
     let date = table.optional_text(cx, "date");
     let url = table.optional_text(cx, "url");
     // `file` names one source text, or a list of them for a set that compares documents.
-    let files = match table.get("file").map(|v| v.get_ref()) {
-        Some(DeValue::Array(_)) => {
-            table.text_list(cx, "file").map(|l| l.into_inner().into_iter().map(Spanned::into_inner).collect())
-        }
-        _ => table.optional_text(cx, "file").map(|f| vec![f.into_inner()]),
+    let files: Option<Vec<Spanned<String>>> = match table.get("file").map(|v| v.get_ref()) {
+        Some(DeValue::Array(_)) => table.text_list(cx, "file").map(Spanned::into_inner),
+        _ => table.optional_text(cx, "file").map(|f| vec![f]),
     };
+    // Read from disk by quizcheck and fetched by the trainer page: never outside the sets' folder.
+    let files = files.map(|files| {
+        let mut plain = Vec::new();
+        for f in files {
+            if is_plain_relative(f.get_ref()) {
+                plain.push(f.into_inner());
+            } else {
+                cx.report(f.span(), Problem::BadPath { path: f.get_ref().clone(), what: PathOf::SourceFile });
+            }
+        }
+        plain
+    });
     Some(Source {
         office: office?.into_inner(),
         title: title?.into_inner(),

@@ -348,3 +348,29 @@ fn events_that_do_not_fit_the_moment_change_nothing() {
     let mut attempt = Attempt::start(&set, None, 1);
     assert!(!attempt.apply(&set, Event::Next));
 }
+
+/// Issue 9.1: two set files with the same id were both listed as normal sets, and starting one
+/// overwrote the other's saved progress.
+#[test]
+fn a_second_file_with_the_same_set_id_is_a_located_problem_and_does_not_start() {
+    let twin = VALID.replacen("title = \"デモ\"", "title = \"デモの写し\"", 1);
+    for order in [["a.toml", "b.toml"], ["b.toml", "a.toml"]] {
+        let mut state = Rc::new(start(None)).apply(manifest(&["a.toml", "b.toml"]));
+        for file in order {
+            let text = if file == "a.toml" { VALID.to_string() } else { twin.clone() };
+            state = state.apply(loaded(file, &text));
+        }
+        let broken: Vec<String> = state
+            .sets
+            .iter()
+            .flat_map(|e| e.parsed.iter().flat_map(|p| p.diagnostics.iter().map(|d| d.render(Lang::En))))
+            .collect();
+        assert_eq!(
+            broken,
+            ["b.toml:2:6: The set id `demo` is also used by a.toml. Change one of them."],
+            "loaded in the order {order:?}"
+        );
+        let state = state.apply(Action::Start { set_id: "demo".into(), seed: 1 });
+        assert_eq!(state.current_set().map(|s| s.title()), Some("デモ"), "the first file's set starts");
+    }
+}

@@ -217,3 +217,19 @@ fn a_set_and_a_question_may_ask_their_own_question() {
         "#]],
     );
 }
+
+/// Issue 9.7: a set's source `file = "%2e%2e/%2e%2e/outside.txt"` was fetched by the trainer page.
+#[test]
+fn a_source_file_outside_the_sets_folder_is_refused_where_it_is_written() {
+    check(
+        &edit(
+            "title = \"前橋市職員クレド\"",
+            "title = \"前橋市職員クレド\"\nfile = [\"sources/ok.txt\", \"%2e%2e/%2e%2e/outside.txt\", \"../x.txt\", \"/etc/passwd\"]",
+        ),
+        expect![[r#"
+            set.toml:9:27: The source file `%2e%2e/%2e%2e/outside.txt` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\`, `%` or spaces).
+            set.toml:9:56: The source file `../x.txt` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\`, `%` or spaces).
+            set.toml:9:68: The source file `/etc/passwd` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\`, `%` or spaces).
+        "#]],
+    );
+}

@@ -139,3 +139,23 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+/// Issue 9.1: quizcheck pointed a shared set id at 1:1 instead of the id line.
+#[test]
+fn a_set_id_used_twice_is_reported_at_the_later_files_id_line() {
+    let dir = folder("twins");
+    std::fs::write(dir.join("manifest.txt"), "a.toml\nb.toml\n").unwrap();
+    std::fs::write(dir.join("a.toml"), VALID).unwrap();
+    std::fs::write(dir.join("b.toml"), VALID).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "check", "."],
+        expect![[r#"
+            exit 1
+            --- stdout
+            ./b.toml:2:6: The set id `demo` is also used by ./a.toml. Change one of them.
+            --- stderr
+            2 file(s), 1 valid set(s), 1 problem(s)
+        "#]],
+    );
+}

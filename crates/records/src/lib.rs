@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use credo_core::engine::{Answer, Attempt, Outcome, Phase, PrincipleScore};
-use credo_core::history::{History, HistoryEntry};
+use credo_core::history::{is_plausible_date, History, HistoryEntry};
 
 /// The schema every record is written with. Bump it when a stored shape changes and add the
 /// step from the previous version to `decode`.
@@ -60,7 +60,12 @@ pub fn decode<R: Record>(text: &str) -> Decoded<R> {
         .chunks(2)
         .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok().filter(|_| pair.len() == 2))
         .collect();
-    match bytes.and_then(|b| postcard::from_bytes::<R::Stored>(&b).ok()).and_then(R::from_stored) {
+    // The whole of the bytes must be one record: bytes left over mean it is not what this app wrote.
+    let stored = bytes.and_then(|b| match postcard::take_from_bytes::<R::Stored>(&b) {
+        Ok((stored, [])) => Some(stored),
+        _ => None,
+    });
+    match stored.and_then(R::from_stored) {
         Some(v) if schema == SCHEMA => Decoded::Ok(v),
         _ => Decoded::Unreadable,
     }
@@ -194,6 +199,9 @@ impl Record for History {
     }
 
     fn from_stored(s: StoredHistory) -> Option<History> {
+        if !s.entries.iter().all(|e| is_plausible_date(e.finished_at_ms, e.utc_offset_min)) {
+            return None;
+        }
         let entries = s.entries.into_iter().map(|e| {
             let o = e.outcome;
             HistoryEntry {

@@ -61,3 +61,47 @@ fn dates_in_local_time() {
     assert_eq!(format_date(0.0, -60), "1969-12-31 23:00");
     assert_eq!(format_date(951_782_400_000.0, 0), "2000-02-29 00:00");
 }
+
+/// Issue 9.4: a record with bytes after its end was read, and the extra bytes dropped at the next write.
+#[test]
+fn a_record_with_extra_bytes_on_the_end_is_unreadable() {
+    let text = encode(&History { entries: vec![entry(3, 4)] });
+    check::<History>(&text, "ok");
+    check::<History>(&format!("{text}00"), "unreadable");
+    check::<History>(&format!("{text}ff17"), "unreadable");
+}
+
+/// Issue 9.5: a date 10^171 ms away was accepted, and overflowed when shown.
+#[test]
+fn absurd_stored_dates_are_unreadable() {
+    for (ms, offset, expected) in [
+        (1_763_700_000_000.0, 540, "ok"),
+        (0.0, 0, "ok"),
+        (253_402_300_799_999.0, 0, "ok"), // 9999-12-31 23:59:59.999
+        (1e171, 540, "unreadable"),
+        (-1.0, 0, "unreadable"),
+        (f64::NAN, 0, "unreadable"),
+        (f64::INFINITY, 0, "unreadable"),
+        (1_763_700_000_000.0, 100_000, "unreadable"), // an offset of 69 days
+    ] {
+        let mut e = entry(1, 2);
+        e.finished_at_ms = ms;
+        e.utc_offset_min = offset;
+        check::<History>(&encode(&History { entries: vec![e] }), expected);
+    }
+}
+
+/// Issue 9.6: history had no bound; about 5,900 attempts filled the quota.
+#[test]
+fn history_keeps_a_bounded_number_of_attempts_with_the_best_and_the_latest() {
+    let mut history = History::default();
+    history.record(1.0, 0, entry(10, 10).outcome); // the best, and the oldest
+    for i in 0..(History::MAX_ENTRIES as u32 + 20) {
+        history.record(f64::from(i) + 2.0, 0, entry(1, 10).outcome);
+    }
+    history.record(9e9, 0, entry(2, 10).outcome);
+    assert_eq!(history.entries.len(), History::MAX_ENTRIES);
+    assert_eq!(history.best().map(|b| b.finished_at_ms), Some(1.0), "the best stays");
+    assert_eq!(history.entries.last().map(|e| e.finished_at_ms), Some(9e9), "the newest is always kept");
+    assert!(encode(&history).len() < 200_000, "a full history stays far below the quota");
+}

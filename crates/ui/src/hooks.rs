@@ -143,8 +143,8 @@ pub fn use_saved_attempt(attempt: Option<Attempt>, dispatch: Dispatch) {
 pub fn use_recorded_finish(screen: Screen, dispatch: Dispatch) {
     use_effect_with(screen, move |screen| {
         if let Screen::Result { set_id, outcome, recorded: false } = screen {
-            let (history, notice) = storage::finish(set_id, outcome.clone());
-            if let Some(notice) = notice {
+            let (history, notices) = storage::finish(set_id, outcome.clone());
+            for notice in notices {
                 dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
             }
             dispatch.dispatch(Action::Recorded { set_id: set_id.clone(), history });

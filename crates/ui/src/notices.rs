@@ -25,6 +25,8 @@ pub fn notices(props: &Props) -> Html {
             Notice::Storage(StorageNotice::Unavailable) => t.storage_unavailable.to_string(),
             Notice::Storage(StorageNotice::WriteFailed) => t.storage_write_failed.to_string(),
             Notice::Storage(StorageNotice::Recovered) => t.storage_recovered.to_string(),
+            Notice::Storage(StorageNotice::UnreadableKept) => t.storage_unreadable_kept.to_string(),
+            Notice::Storage(StorageNotice::FinishNotKept) => t.finish_not_kept.to_string(),
             Notice::AttemptStale => t.attempt_stale.to_string(),
             Notice::UnknownSet(id) => format!("{} {id}", t.unknown_set),
         };

@@ -51,8 +51,8 @@ fn attempt_and_history_round_trip_through_local_storage() {
     assert_eq!(storage::current_set().as_deref(), Some("maebashi-credo"));
     assert_eq!(storage::load_attempt("maebashi-credo"), (Some(attempt.clone()), None));
 
-    let (history, notice) = storage::finish("maebashi-credo", attempt.outcome(&set));
-    assert_eq!((history.entries.len(), notice), (1, None));
+    let (history, notices) = storage::finish("maebashi-credo", attempt.outcome(&set));
+    assert_eq!((history.entries.len(), notices), (1, vec![]));
     assert_eq!(storage::load_history("maebashi-credo").0, history);
     assert_eq!(storage::load_attempt("maebashi-credo"), (None, None), "a finished attempt is no longer in progress");
     assert_eq!(storage::current_set(), None);
@@ -178,7 +178,8 @@ fn unreadable_data_that_cannot_be_set_aside_is_never_overwritten() {
     while local().set_item(&format!("small{n}"), &small).is_ok() {
         n += 1;
     }
-    assert_eq!(storage::load_history("pinned-set"), (History::default(), Some(StorageNotice::Recovered)));
+    // Issue 9.4: the notice said "moved aside" though the data was left in place.
+    assert_eq!(storage::load_history("pinned-set"), (History::default(), Some(StorageNotice::UnreadableKept)));
     // Make room: a save would now succeed if the module tried localStorage.
     for i in 0..4 {
         local().remove_item(&format!("filler{i}")).unwrap();
@@ -189,5 +190,47 @@ fn unreadable_data_that_cannot_be_set_aside_is_never_overwritten() {
     let (history, _) = storage::finish("pinned-set", outcome);
     assert_eq!(history.entries.len(), 1, "the page still shows the attempt");
     assert_eq!(local().get_item("credo-quiz.history.pinned-set").unwrap().as_deref(), Some("{broken"));
+    local().clear().unwrap();
+}
+
+/// Fills localStorage until nothing more fits, so the next write of any record fails.
+fn fill_storage() {
+    let chunk = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler{n}"), &chunk).is_ok() {
+        n += 1;
+    }
+    for size in [4096, 64, 1] {
+        let piece = "y".repeat(size);
+        while local().set_item(&format!("small{n}"), &piece).is_ok() {
+            n += 1;
+        }
+    }
+}
+
+/// Issue 9.3: after a finish that could not be saved (quota full), a reload resumed the
+/// finished attempt from its last saved state, with no notice.
+#[wasm_bindgen_test]
+fn a_finish_that_cannot_be_saved_is_never_undone_and_says_so() {
+    local().clear().unwrap();
+    let set = parse_set("maebashi-credo.toml", SET).set.unwrap();
+    let mut attempt = Attempt::start(&set, Some(1), 4);
+    storage::save_attempt(&attempt).unwrap();
+    // A history that cannot be read, in a storage too full to move it aside: it is kept, and no
+    // history can be written over it, whatever the attempt's removal frees.
+    // Larger than anything the attempt's removal frees, so it cannot be copied aside either.
+    let broken = format!("{{broken{}", "x".repeat(10_000));
+    local().set_item("credo-quiz.history.maebashi-credo", &broken).unwrap();
+    fill_storage();
+    let answer = set.question(attempt.current_question_id().unwrap()).unwrap().answer.clone();
+    attempt.apply(&set, Event::Answer(answer));
+    attempt.apply(&set, Event::Next);
+    let (history, notices) = storage::finish("maebashi-credo", attempt.outcome(&set));
+    assert_eq!(history.entries.len(), 1, "the screen still shows the result");
+    assert_eq!(notices, [StorageNotice::UnreadableKept, StorageNotice::FinishNotKept]);
+    // A reload does not resume it.
+    assert_eq!(local().get_item("credo-quiz.attempt.maebashi-credo").unwrap(), None);
+    assert_eq!(storage::current_set(), None);
+    assert_eq!(local().get_item("credo-quiz.history.maebashi-credo").unwrap(), Some(broken));
     local().clear().unwrap();
 }

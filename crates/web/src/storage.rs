@@ -121,14 +121,16 @@ fn load<T: Record>(key: &str) -> (Option<T>, Option<StorageNotice>) {
             let backup = format!("{key}.backup.{}", now_ms() as u64);
             if set(&backup, text).is_ok() && get(&backup).is_some() {
                 remove(key);
+                (None, Some(StorageNotice::Recovered))
             } else {
                 STORE.with(|s| {
                     let mut s = s.borrow_mut();
                     s.pinned.insert(key.to_string());
                     s.memory.insert(key.to_string(), String::new());
                 });
+                // Left where it is: saying it was moved aside would be untrue.
+                (None, Some(StorageNotice::UnreadableKept))
             }
-            (None, Some(StorageNotice::Recovered))
         }
     }
 }
@@ -174,17 +176,20 @@ pub fn current_set() -> Option<String> {
 
 /// Records a finished attempt in the set's history, stamped with the time, and drops the
 /// unfinished attempt. Returns the history to show, also when it could not be written.
-pub fn finish(set_id: &str, outcome: Outcome) -> (History, Option<StorageNotice>) {
+///
+/// The finish is never undone: the attempt in progress is dropped first, whatever happens to
+/// the history (which also frees its space for the history), so a reload cannot resume a
+/// finished attempt. If the history still cannot be written, the employee is told that this
+/// result was not kept.
+pub fn finish(set_id: &str, outcome: Outcome) -> (History, Vec<StorageNotice>) {
+    remove(&key("attempt", set_id));
+    if current_set().as_deref() == Some(set_id) {
+        remove(&current_key());
+    }
     let (mut history, notice) = load_history(set_id);
     history.record(now_ms(), utc_offset_min(), outcome);
-    let written = save(&key("history", set_id), &history);
-    if written.is_ok() {
-        remove(&key("attempt", set_id));
-        if current_set().as_deref() == Some(set_id) {
-            remove(&current_key());
-        }
-    }
-    (history, notice.or(written.err()))
+    let written = save(&key("history", set_id), &history).map_err(|_| StorageNotice::FinishNotKept);
+    (history, notice.into_iter().chain(written.err()).collect())
 }
 
 pub fn load_lang() -> Option<String> {

@@ -89,7 +89,15 @@ pub fn read_gift(file: &str, text: &str) -> (SetData, Vec<Diagnostic<DraftProble
 /// Parses a GIFT file: the set, when what was read makes one, with every problem found.
 pub fn parse_gift(file: &str, text: &str) -> Parsed<DraftProblem> {
     let (data, diagnostics) = read_gift(file, text);
-    Parsed { file: file.to_string(), set: QuestionSet::new(data).ok(), diagnostics }
+    let id_at = id_position(text);
+    Parsed { file: file.to_string(), set: QuestionSet::new(data).ok(), diagnostics, id_at }
+}
+
+/// Where `// credo-quiz: set.id` is written, for a problem about the set's id.
+fn id_position(text: &str) -> (usize, usize) {
+    text.lines()
+        .position(|l| l.trim_start().trim_start_matches('/').trim_start().starts_with("credo-quiz: set.id"))
+        .map_or((1, 1), |i| (i + 1, 1))
 }
 
 struct Cx<'t> {
