@@ -178,7 +178,62 @@ try {
   console.log(`app   [data-question]: median ${a.toFixed(0)} ms  (runs: ${fmt(appMs)})`);
   console.log(`hello #hello         : median ${h.toFixed(0)} ms  (runs: ${fmt(helloMs)})`);
   console.log(`ratio app/hello ${(a / h).toFixed(2)}x (budget: within 1.5x): ${a / h <= 1.5 ? 'within budget' : 'OVER BUDGET'}`);
+  if (existsSync(TRAINER_DIST)) await trainerAtScale(browser, await serve(snapshot(TRAINER_DIST)));
 } finally {
   await browser?.close();
   cleanup();
+}
+
+// A set of `n` scenario questions, as a trainer might paste from a generator or a large Excel file.
+function bigSet(n) {
+  const words = '窓口 電話 予算 議会 災害 広報 自治会 係長 新人 資料 説明 申請 相談 会議 調整 改善 提案 市民 職員 課題'.split(' ');
+  const ids = ['shimin', 'team', 'mirai', 'sonchou'];
+  const lines = ['id = "big"', 'title = "大きなセット"', 'pass_mark = 70', '[source]', 'office = "前橋市"', 'title = "クレド"'];
+  for (const p of ids) lines.push('[[principles]]', `id = "${p}"`, `label = "${p} の原則"`, 'summary = "説明。"');
+  let seed = 1;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < n; i++) {
+    const text = Array.from({ length: 12 }, () => words[next() % words.length]).join('') + '。';
+    lines.push('[[questions]]', `id = "q${i}"`, 'kind = "scenario"', 'difficulty = "初級"', `text = "${text}"`,
+      `answer = "${ids[next() % 4]}"`, 'explanation = "解説。"', 'quote = "引用。"');
+  }
+  return lines.join('\n') + '\n';
+}
+
+// The trainer page with a 10,000-question set pasted in: the time until its check is shown, and
+// the time a keystroke takes to be rendered while the set is open (medians).
+async function trainerAtScale(browser, base) {
+  const n = 10000;
+  const text = bigSet(n);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base);
+  await page.waitForSelector('#draft-text');
+  const checkMs = await page.evaluate(async (t) => {
+    const area = document.getElementById('draft-text');
+    const start = performance.now();
+    area.value = t;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    const status = () => document.getElementById('problems-status').textContent;
+    const until = async (ok) => { while (!ok(status())) await new Promise((r) => setTimeout(r, 5)); };
+    // The typed text is shown as being checked, then its check: the problems or "none found".
+    await until((s) => /確認中/.test(s));
+    await until((s) => !/確認中/.test(s));
+    return performance.now() - start;
+  }, text);
+  const keyMs = [];
+  for (let i = 0; i < 7; i++) {
+    keyMs.push(await page.evaluate(async (k) => {
+      const area = document.getElementById('draft-text');
+      const start = performance.now();
+      area.value = area.value.replace(/。\n$/, `${k}。\n`);
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - start;
+    }, 'あ'));
+  }
+  await ctx.close();
+  console.log(`\n== trainer page, a pasted set of ${n} questions (${kb(Buffer.byteLength(text))} KB) ==`);
+  console.log(`pasted until its check is shown: ${checkMs.toFixed(0)} ms`);
+  console.log(`a keystroke until rendered: median ${median(keyMs).toFixed(0)} ms (runs: ${keyMs.map((x) => x.toFixed(0)).join(', ')})`);
 }

@@ -182,3 +182,39 @@ test('count= holds for a retry too', async () => {
   watcher.assertClean();
   await ctx.close();
 });
+
+// Issue 9.16: a long unbroken string (a URL, a 5,000-character run) made the page 87,000 px wide.
+test('long unbroken author text wraps on every screen instead of widening the page', async () => {
+  const demo = readFileSync(new URL('../data/demo-set.toml', import.meta.url), 'utf8');
+  const run = 'あ'.repeat(2500) + 'x'.repeat(2500);
+  const url = 'https://example.lg.jp/' + 'a'.repeat(300);
+  const long = demo
+    .replace('id = "demo"', 'id = "long"')
+    .replace('title = "デモ"', `title = "${url}"`)
+    .replace('text = "窓口で、制度の説明を相手の言葉に置き換えた。"', `text = "${run}"`)
+    .replace('explanation = "相手の立場に立っている。"', `explanation = "${url}"`)
+    .replace('options = ["令和6年12月", "令和7年2月"]', `options = ["令和6年12月", "${run}"]`);
+  const server = await serve(distWith({ 'long.toml': long }));
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('#set-long');
+  assert.ok(await width() <= 320, `set list ${await width()} px wide`);
+  await page.goto(server.origin + '/?set=long&seed=1');
+  for (let i = 0; i < 2; i++) {
+    await page.waitForSelector('[data-question]');
+    assert.ok(await width() <= 320, `question ${await width()} px wide`);
+    await page.click('#option-1');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.quote');
+    assert.ok(await width() <= 320, `feedback ${await width()} px wide`);
+    await page.click('.feedback button');
+  }
+  await page.waitForSelector('#result-heading');
+  assert.ok(await width() <= 320, `result ${await width()} px wide`);
+  watcher.assertClean();
+  await ctx.close();
+  server.close();
+});

@@ -119,6 +119,8 @@ test('a dropped broken set shows its located problem and line; fixed, it preview
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-question]');
   assert.match(await page.textContent('.tryout-note'), /保存されません/);
+  // Issue 9.14: the way out said 「(途中経過は保存されます)」 though nothing is kept.
+  assert.equal((await page.textContent('.quiz .link-button')).trim(), '試すのをやめる(何も保存されません)');
   await assertAccessible(page, 'trial question');
   const asked = await answerByKeyboard(page);
   assert.ok(['q1', 'q2'].includes(asked));

@@ -13,7 +13,7 @@
 //!
 //! Pure and deterministic; the trainer page and `quizcheck stats` show the same figures.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use credo_core::i18n::Lang;
 use credo_core::model::{QuestionKind, QuestionSet};
@@ -147,6 +147,7 @@ fn guessed(scenarios: &[(&str, &str, Vec<char>)], order: &[&str]) -> usize {
             v
         })
         .collect();
+    // Per principle: the sum of its scenarios' vectors, the sum's squared length, and how many.
     let mut sums: BTreeMap<&str, (HashMap<Bigram, f64>, f64)> = BTreeMap::new();
     for ((_, key, _), v) in scenarios.iter().zip(&vectors) {
         let (sum, count) = sums.entry(key).or_default();
@@ -155,27 +156,27 @@ fn guessed(scenarios: &[(&str, &str, Vec<char>)], order: &[&str]) -> usize {
         }
         *count += 1.0;
     }
+    let squared: BTreeMap<&str, f64> =
+        sums.iter().map(|(p, (sum, _))| (*p, sum.values().map(|x| x * x).sum())).collect();
     let mut right = 0;
     for ((_, key, _), v) in scenarios.iter().zip(&vectors) {
         let mut best: Option<(&str, f64)> = None;
         for p in order {
             let Some((sum, count)) = sums.get(p) else { continue };
-            // The hidden scenario is not part of what it is compared with.
-            let own = p == key;
-            let count = if own { count - 1.0 } else { *count };
-            if count <= 0.0 {
-                continue;
-            }
-            let centroid = |g: &Bigram| {
-                let total =
-                    sum.get(g).copied().unwrap_or(0.0) - if own { v.get(g).copied().unwrap_or(0.0) } else { 0.0 };
-                total / count
+            // Dot products over the hidden scenario's own pairs only, so each guess costs its
+            // length, not the set's: |c|² and v·c follow from |sum|², sum·v and |v|² (= 1).
+            let sum_dot_v: f64 = v.iter().map(|(g, x)| x * sum.get(g).copied().unwrap_or(0.0)).sum();
+            let (dot, norm_squared, n) = if p == key {
+                // The hidden scenario is not part of what it is compared with.
+                (sum_dot_v - 1.0, squared[p] - 2.0 * sum_dot_v + 1.0, count - 1.0)
+            } else {
+                (sum_dot_v, squared[p], *count)
             };
-            let norm = sum.keys().map(|g| centroid(g).powi(2)).sum::<f64>().sqrt();
-            if norm == 0.0 {
+            if n <= 0.0 || norm_squared <= 1e-12 {
                 continue;
             }
-            let score = v.iter().map(|(g, x)| x * centroid(g)).sum::<f64>() / norm;
+            // cos(v, c) with c = total / n: the n cancels.
+            let score = dot / norm_squared.sqrt();
             if best.is_none_or(|(_, b)| score > b + 1e-12) {
                 best = Some((p, score));
             }
@@ -199,18 +200,27 @@ fn word_like(run: &[char]) -> bool {
 fn cues(scenarios: &[(&str, &str, Vec<char>)], order: &[&str]) -> Vec<Cue> {
     let mut found = Vec::new();
     for len in 2..=6 {
-        let mut occurs: BTreeMap<String, BTreeSet<(&str, &str)>> = BTreeMap::new();
-        for (id, key, text) in scenarios {
+        // Each run, with the scenarios it occurs in (by index, once each, in order).
+        let mut occurs: HashMap<&[char], Vec<usize>> = HashMap::new();
+        for (i, (_, _, text)) in scenarios.iter().enumerate() {
             for run in text.windows(len).filter(|r| word_like(r)) {
-                occurs.entry(run.iter().collect()).or_default().insert((id, key));
+                let at = occurs.entry(run).or_default();
+                if at.last() != Some(&i) {
+                    at.push(i);
+                }
             }
         }
-        for (text, at) in occurs {
+        for (run, at) in occurs.into_iter().filter(|(_, at)| at.len() >= CUE_MIN) {
             for p in order {
-                let questions: Vec<String> = at.iter().filter(|(_, k)| k == p).map(|(q, _)| q.to_string()).collect();
-                let elsewhere: Vec<String> = at.iter().filter(|(_, k)| k != p).map(|(q, _)| q.to_string()).collect();
-                if questions.len() >= CUE_MIN && elsewhere.len() <= CUE_MAX_ELSEWHERE {
-                    found.push(Cue { text: text.clone(), principle: p.to_string(), questions, elsewhere });
+                let (mine, others): (Vec<usize>, Vec<usize>) = at.iter().partition(|&&i| scenarios[i].1 == *p);
+                if mine.len() >= CUE_MIN && others.len() <= CUE_MAX_ELSEWHERE {
+                    let ids = |list: Vec<usize>| list.into_iter().map(|i| scenarios[i].0.to_string()).collect();
+                    found.push(Cue {
+                        text: run.iter().collect(),
+                        principle: p.to_string(),
+                        questions: ids(mine),
+                        elsewhere: ids(others),
+                    });
                 }
             }
         }

@@ -5,7 +5,10 @@ use credo_core::model::SetData;
 use credo_core::parse::{parse_set, Parsed};
 use credo_core::review::review;
 
-use crate::problem::DraftProblem;
+use crate::i18n::{fill, TrainerTexts};
+use crate::problem::{CsvProblem, DraftProblem};
+use credo_core::diagnostic::Message;
+use credo_core::i18n::Lang;
 
 /// The formats a set can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,11 +65,22 @@ pub fn detect(file_name: &str, text: &str) -> Format {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
     if first.starts_with(crate::csv::KIND) && first.contains(',') {
-        Format::Csv
-    } else if first.starts_with("::")
-        || first.starts_with("$CATEGORY")
-        || text.lines().any(|l| l.trim_start().starts_with("// credo-quiz:"))
-    {
+        return Format::Csv;
+    }
+    // TOML is `key = value` lines and `[table]` headers; GIFT is questions with an answer block
+    // in braces, `::titles::`, `$CATEGORY:` and `//` comment lines, which TOML has none of.
+    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let toml_line = |l: &str| {
+        l.starts_with('[')
+            || l.split_once('=').is_some_and(|(key, _)| {
+                let key = key.trim();
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || "_-.\"".contains(c))
+            })
+    };
+    let gift_line =
+        |l: &str| l.starts_with("::") || l.starts_with("$CATEGORY") || l.starts_with("//") || l.contains('{');
+    let (toml, gift) = lines().fold((0, 0), |(t, g), l| (t + usize::from(toml_line(l)), g + usize::from(gift_line(l))));
+    if gift > toml {
         Format::Gift
     } else {
         Format::Toml
@@ -200,4 +214,20 @@ pub fn utf16_offset(text: &str, line: usize, column: usize) -> u32 {
         offset += l.chars().map(|c| c.len_utf16() as u32).sum::<u32>() + 1;
     }
     offset.saturating_sub(1)
+}
+
+/// Where a problem is and what it is, as the trainer page lists it: a TOML or GIFT problem at
+/// its line and column; a CSV problem at the row and column header Excel shows, said once (the
+/// message of a cell's problem carries them too, so they are not repeated).
+pub fn where_and_what(format: Format, d: &Diagnostic<DraftProblem>, lang: Lang) -> (String, String) {
+    let t = TrainerTexts::get(lang);
+    match (format, &d.problem) {
+        (Format::Csv, DraftProblem::Csv(CsvProblem::Cell { row, header, inner })) => {
+            (fill(t.at_cell, &[("row", row), ("header", header)]), inner.message(lang))
+        }
+        (Format::Csv, problem) => (fill(t.at_row, &[("row", &d.line)]), problem.message(lang)),
+        (Format::Toml | Format::Gift, problem) => {
+            (fill(t.at_line, &[("line", &d.line), ("column", &d.column)]), problem.message(lang))
+        }
+    }
 }

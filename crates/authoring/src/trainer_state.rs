@@ -27,7 +27,8 @@ pub struct Draft {
     pub edits: u64,
     /// The check of `text` as of edit `checked`.
     pub parsed: Rc<Parsed<DraftProblem>>,
-    /// The cue report of the checked draft, when it is a valid set (computed with the check, off the typing path).
+    /// The cue report of the checked draft, when it is a valid set: asked for (`ReportCues`) once
+    /// the check is shown, so a large set's problems do not wait for it.
     pub cues: Option<Rc<CueReport>>,
     pub checked: u64,
 }
@@ -35,14 +36,13 @@ pub struct Draft {
 impl Draft {
     fn new(file: String, format: Format, text: String, sources: &Sources) -> Draft {
         let parsed = checked(format, &file, &text, sources);
-        let cues = report(&parsed);
-        Draft { file, format, text: text.into(), edits: 0, parsed, cues, checked: 0 }
+        Draft { file, format, text: text.into(), edits: 0, parsed, cues: None, checked: 0 }
     }
 
     /// Checks the text as it stands, quotes included once its source texts are at hand.
     fn check(&mut self, sources: &Sources) {
         self.parsed = checked(self.format, &self.file, &self.text, sources);
-        self.cues = report(&self.parsed);
+        self.cues = None;
         self.checked = self.edits;
     }
 
@@ -50,10 +50,6 @@ impl Draft {
     pub fn is_checked(&self) -> bool {
         self.checked == self.edits
     }
-}
-
-fn report(parsed: &Parsed<DraftProblem>) -> Option<Rc<CueReport>> {
-    parsed.valid_set().map(|set| Rc::new(cue_report(set)))
 }
 
 /// Source texts fetched from the server's questions/ folder, by the name `[source] file` gives:
@@ -108,6 +104,10 @@ pub enum Action {
     Edited(String),
     /// Typing paused at edit `edits`: check the draft if nothing changed since.
     Check {
+        edits: u64,
+    },
+    /// The check of edit `edits` is shown: add its cue report, if the draft has not changed since.
+    ReportCues {
         edits: u64,
     },
     SetFormat(Format),
@@ -213,6 +213,11 @@ impl Apply for TrainerState {
                     return self;
                 }
                 s.draft.check(&s.sources);
+            }
+            Action::ReportCues { edits } => {
+                let wanted = edits == s.draft.checked && s.draft.is_checked() && s.draft.cues.is_none();
+                let Some(set) = s.draft.parsed.valid_set().filter(|_| wanted) else { return self };
+                s.draft.cues = Some(Rc::new(cue_report(set)));
             }
             Action::SetFormat(format) => {
                 if format == s.draft.format {

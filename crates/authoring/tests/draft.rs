@@ -1,6 +1,6 @@
 //! The trainer page's draft: format detection, where each diagnostic points in the text, caret offsets.
 
-use credo_authoring::draft::{detect, file_name, parse, text_position, utf16_offset, write, Format};
+use credo_authoring::draft::{detect, file_name, parse, text_position, utf16_offset, where_and_what, write, Format};
 use credo_core::diagnostic::Message;
 use credo_core::i18n::Lang;
 use credo_core::parse::parse_set;
@@ -45,11 +45,18 @@ fn formats_are_told_by_extension_then_by_content() {
         ("set.txt", "$CATEGORY: demo\n\n::q:: x {=a ~b}\n"),
         ("set.txt", VALID),
         ("draft", ""),
+        // Issue 9.12: Moodle's own examples.txt opened as TOML (144 syntax errors): it starts
+        // with comments, and its questions carry no title.
+        (
+            "examples.txt",
+            "// question: 1 name: Grant's tomb\n// [html]\nWho is buried in Grant's tomb?{~Grant =Nobody}\n",
+        ),
+        ("moodle.txt", "Grant is buried in Grant's tomb.{FALSE}\n\n// a comment\n"),
     ]
     .iter()
     .map(|(name, text)| detect(name, text).code())
     .collect();
-    assert_eq!(found, ["toml", "csv", "gift", "gift", "csv", "csv", "gift", "toml", "toml"]);
+    assert_eq!(found, ["toml", "csv", "gift", "gift", "csv", "csv", "gift", "toml", "toml", "gift", "gift"]);
 }
 
 #[test]
@@ -112,7 +119,7 @@ fn every_format_writes_a_set_that_reads_back() {
         let back = parse(format, &file_name(Some(set.id()), "x", format), &text);
         assert_eq!(back.diagnostics, vec![], "{format:?}");
         assert_eq!(back.set.as_ref(), Some(&set), "{format:?}");
-        assert_eq!(detect("dropped", &text), if format == Format::Toml { Format::Toml } else { format }, "{format:?}");
+        assert_eq!(detect("dropped", &text), format, "{format:?}");
     }
     assert_eq!(file_name(Some("demo"), "x.csv", Format::Gift), "demo.gift");
     assert_eq!(file_name(None, "下書き.csv", Format::Toml), "下書き.toml");
@@ -129,4 +136,24 @@ fn caret_offsets_count_utf16_units_like_a_browser() {
     assert_eq!(utf16_offset(text, 3, 1), 9);
     assert_eq!(utf16_offset(text, 4, 3), 12);
     assert_eq!(utf16_offset(text, 9, 1), 13, "past the end of the text stops there");
+}
+
+/// Issue 9.13: a CSV problem on the trainer page showed two row numbers (「16 行 94 列」 beside
+/// 「16行目 13列目」): it is placed by the CSV's own row and column header, said once.
+#[test]
+fn a_csv_problem_is_placed_by_its_row_and_header_once() {
+    let set = parse_set("demo.toml", VALID).set.unwrap();
+    let csv = write(Format::Csv, set.data()).replacen(",初級,", ",とても易しい,", 1);
+    let parsed = parse(Format::Csv, "demo.csv", &csv);
+    let shown: Vec<(String, String)> =
+        parsed.diagnostics.iter().map(|d| where_and_what(Format::Csv, d, Lang::Ja)).collect();
+    expect![[r#"
+        [
+            (
+                "9行目「難易度」列",
+                "難易度 `とても易しい` は使えません。\"初級\"・\"中級\"・\"上級\" のいずれかにしてください。",
+            ),
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
 }

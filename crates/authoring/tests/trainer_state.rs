@@ -36,6 +36,9 @@ fn describe(s: &TrainerState) -> String {
     if let Some(set) = d.parsed.valid_set() {
         out += &format!(" valid {}", set.id());
     }
+    if let Some(report) = &d.cues {
+        out += &format!(" cues {}/{}", report.guessed, report.scenarios);
+    }
     if let Some(seed) = s.trying {
         out += &format!(" trying {seed}");
     }
@@ -62,6 +65,8 @@ fn typing_is_checked_only_once_it_pauses_and_only_a_valid_draft_is_tried() {
     check(
         vec![
             opened("demo.toml", VALID),
+            Action::ReportCues { edits: 0 },
+            Action::ReportCues { edits: 0 },
             Action::TryIt { seed: 7 },
             Action::StopTrying,
             Action::Edited(broken.clone()),
@@ -75,12 +80,16 @@ fn typing_is_checked_only_once_it_pauses_and_only_a_valid_draft_is_tried() {
         expect![[r##"
             Opened { name: "demo.toml", text: "# A small valid
               Editor demo.toml Toml checked valid demo note Opened { name: "demo.toml", shift_jis: false }
+            ReportCues { edits: 0 }
+              Editor demo.toml Toml checked valid demo cues 0/1 note Opened { name: "demo.toml", shift_jis: false }
+            ReportCues { edits: 0 }
+              (unchanged)
             TryIt { seed: 7 }
-              Editor demo.toml Toml checked valid demo trying 7 note Opened { name: "demo.toml", shift_jis: false }
+              Editor demo.toml Toml checked valid demo cues 0/1 trying 7 note Opened { name: "demo.toml", shift_jis: false }
             StopTrying
-              Editor demo.toml Toml checked valid demo note Opened { name: "demo.toml", shift_jis: false }
+              Editor demo.toml Toml checked valid demo cues 0/1 note Opened { name: "demo.toml", shift_jis: false }
             Edited("# A small valid set the tests edit: each c
-              Editor demo.toml Toml typing valid demo note Opened { name: "demo.toml", shift_jis: false }
+              Editor demo.toml Toml typing valid demo cues 0/1 note Opened { name: "demo.toml", shift_jis: false }
             Edited("# A small valid set the tests edit: each c
               (unchanged)
             TryIt { seed: 8 }

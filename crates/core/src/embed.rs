@@ -28,28 +28,73 @@ pub struct EmbedParams {
     pub theme: Option<String>,
 }
 
-const KNOWN_PARAMS: &[&str] = &["set", "count", "seed", "lang", "pass", "embed", "id", "origin", "theme"];
+/// The parameters the iframe URL may carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    Set,
+    Count,
+    Seed,
+    Lang,
+    Pass,
+    Embed,
+    Id,
+    Origin,
+    Theme,
+    /// A name the app does not know (a typo such as `cuont`).
+    Unknown,
+}
+
+impl Param {
+    fn named(name: &str) -> Param {
+        match name {
+            "set" => Param::Set,
+            "count" => Param::Count,
+            "seed" => Param::Seed,
+            "lang" => Param::Lang,
+            "pass" => Param::Pass,
+            "embed" => Param::Embed,
+            "id" => Param::Id,
+            "origin" => Param::Origin,
+            "theme" => Param::Theme,
+            _ => Param::Unknown,
+        }
+    }
+}
 
 /// A parameter the app could not use, with what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParamProblem {
     pub name: String,
     pub value: String,
-    pub expected: &'static str,
+    pub param: Param,
+    /// Given more than once: only one value can count, and the app does not pick one silently.
+    pub repeated: bool,
 }
 
 impl ParamProblem {
     pub fn message(&self, lang: Lang) -> String {
         let (name, value) = (&self.name, &self.value);
-        let (ja, en) = match self.expected {
-            "count" => ("1 以上の整数", "a whole number of 1 or more"),
-            "seed" => ("0 以上の整数", "a whole number of 0 or more"),
-            "lang" => ("ja または en", "ja or en"),
-            "pass" => ("0 から 100 までの整数", "a whole number from 0 to 100"),
-            "embed" => ("1(埋め込み表示)または 0", "1 (embedded) or 0"),
-            "id" | "set" | "theme" => ("半角英数字・ハイフン・下線", "ASCII letters, digits, - and _"),
-            "origin" => ("https://ホスト名[:ポート] の形", "an origin of the form https://host[:port]"),
-            _ => (
+        if self.repeated {
+            return match lang {
+                Lang::Ja => format!(
+                    "埋め込みの設定 `{name}` が 2 回以上あります(`{name}={value}` など)。1 回だけ書いてください。"
+                ),
+                Lang::En => {
+                    format!("The embed setting `{name}` is given more than once (`{name}={value}`, …). Give it once.")
+                }
+            };
+        }
+        let (ja, en) = match self.param {
+            Param::Count => ("1 以上の整数", "a whole number of 1 or more"),
+            Param::Seed => ("0 以上の整数", "a whole number of 0 or more"),
+            Param::Lang => ("ja または en", "ja or en"),
+            Param::Pass => ("0 から 100 までの整数", "a whole number from 0 to 100"),
+            Param::Embed => ("1(埋め込み表示)または 0", "1 (embedded) or 0"),
+            Param::Id | Param::Set | Param::Theme => {
+                ("半角英数字・ハイフン・下線で 64 文字以内", "at most 64 ASCII letters, digits, - and _")
+            }
+            Param::Origin => ("https://ホスト名[:ポート] の形", "an origin of the form https://host[:port]"),
+            Param::Unknown => (
                 "使えるパラメーター名(set, count, seed, lang, pass, embed, id, origin, theme)",
                 "a known parameter (set, count, seed, lang, pass, embed, id, origin, theme)",
             ),
@@ -63,18 +108,27 @@ impl ParamProblem {
 
 impl EmbedParams {
     /// Reads decoded query pairs (`URLSearchParams` order). Unknown names are reported too:
-    /// a typo such as `cuont=5` would otherwise silently ask every question.
+    /// a typo such as `cuont=5` would otherwise silently ask every question. A parameter that
+    /// takes one value and is given twice (`set=A&set=B`) is reported rather than one picked.
     pub fn from_query(pairs: &[(String, String)]) -> (EmbedParams, Vec<ParamProblem>) {
         let mut p = EmbedParams::default();
         let mut problems = Vec::new();
+        let mut seen: Vec<Param> = Vec::new();
         for (name, value) in pairs {
-            let ok = match name.as_str() {
-                "set" => set_if(&mut p.set, is_valid_id(value).then(|| value.clone())),
-                "count" => set_if(&mut p.count, value.parse().ok().filter(|&n: &usize| n >= 1)),
-                "seed" => set_if(&mut p.seed, value.parse().ok()),
-                "lang" => set_if(&mut p.lang, Lang::from_code(value)),
-                "pass" => set_if(&mut p.pass_mark, value.parse().ok().filter(|&n: &u8| n <= 100)),
-                "embed" => match value.as_str() {
+            let param = Param::named(name);
+            let problem = |repeated| ParamProblem { name: name.clone(), value: value.clone(), param, repeated };
+            if param != Param::Origin && param != Param::Unknown && seen.contains(&param) {
+                problems.push(problem(true));
+                continue;
+            }
+            seen.push(param);
+            let ok = match param {
+                Param::Set => set_if(&mut p.set, is_valid_id(value).then(|| value.clone())),
+                Param::Count => set_if(&mut p.count, value.parse().ok().filter(|&n: &usize| n >= 1)),
+                Param::Seed => set_if(&mut p.seed, value.parse().ok()),
+                Param::Lang => set_if(&mut p.lang, Lang::from_code(value)),
+                Param::Pass => set_if(&mut p.pass_mark, value.parse().ok().filter(|&n: &u8| n <= 100)),
+                Param::Embed => match value.as_str() {
                     "1" | "" => {
                         p.embed = true;
                         true
@@ -82,20 +136,19 @@ impl EmbedParams {
                     "0" => true,
                     _ => false,
                 },
-                "id" => set_if(&mut p.embed_id, is_valid_id(value).then(|| value.clone())),
-                "origin" => match normalize_origin(value) {
+                Param::Id => set_if(&mut p.embed_id, is_valid_id(value).then(|| value.clone())),
+                Param::Origin => match normalize_origin(value) {
                     Some(o) => {
                         p.origins.push(o);
                         true
                     }
                     None => false,
                 },
-                "theme" => set_if(&mut p.theme, is_valid_id(value).then(|| value.clone())),
-                _ => false,
+                Param::Theme => set_if(&mut p.theme, is_valid_id(value).then(|| value.clone())),
+                Param::Unknown => false,
             };
             if !ok {
-                let expected = KNOWN_PARAMS.iter().find(|k| **k == name.as_str()).copied().unwrap_or("name");
-                problems.push(ParamProblem { name: name.clone(), value: value.clone(), expected });
+                problems.push(problem(false));
             }
         }
         (p, problems)

@@ -37,15 +37,15 @@ fn bad_values_and_unknown_names_are_each_reported() {
         "set=../x&count=0&seed=-1&lang=fr&pass=101&embed=yes&id=a b&origin=*&theme=../../evil&cuont=5",
         expect![[r#"
             EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: [], theme: None }
-            The embed setting `set=../x` cannot be used. Use ASCII letters, digits, - and _.
+            The embed setting `set=../x` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `count=0` cannot be used. Use a whole number of 1 or more.
             The embed setting `seed=-1` cannot be used. Use a whole number of 0 or more.
             The embed setting `lang=fr` cannot be used. Use ja or en.
             The embed setting `pass=101` cannot be used. Use a whole number from 0 to 100.
             The embed setting `embed=yes` cannot be used. Use 1 (embedded) or 0.
-            The embed setting `id=a b` cannot be used. Use ASCII letters, digits, - and _.
+            The embed setting `id=a b` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `origin=*` cannot be used. Use an origin of the form https://host[:port].
-            The embed setting `theme=../../evil` cannot be used. Use ASCII letters, digits, - and _.
+            The embed setting `theme=../../evil` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `cuont=5` cannot be used. Use a known parameter (set, count, seed, lang, pass, embed, id, origin, theme).
         "#]],
     );
@@ -88,4 +88,22 @@ fn config_lists_allowed_origins_and_reports_bad_ones() {
     assert!(config.allowed_origins.is_empty());
     assert_eq!(problems.len(), 1);
     assert_eq!(parse_config(include_str!("../../../config.toml")), Default::default());
+}
+
+/// Issue 9.15: a 65-character set id was told only to use ASCII letters, and `set=A&set=B`
+/// silently used B.
+#[test]
+fn a_long_id_names_the_limit_and_a_parameter_given_twice_is_reported() {
+    let long = "a".repeat(65);
+    check(
+        &format!(
+            "set={long}&set=maebashi-credo&set=abeno-staff-plan&origin=https://a.example&origin=https://b.example"
+        ),
+        expect![[r#"
+            EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: ["https://a.example", "https://b.example"], theme: None }
+            The embed setting `set=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa` cannot be used. Use at most 64 ASCII letters, digits, - and _.
+            The embed setting `set` is given more than once (`set=maebashi-credo`, …). Give it once.
+            The embed setting `set` is given more than once (`set=abeno-staff-plan`, …). Give it once.
+        "#]],
+    );
 }

@@ -14,7 +14,7 @@ use credo_authoring::draft::{self, Format};
 use credo_authoring::i18n::{fill, TrainerTexts};
 use credo_authoring::problem::DraftProblem;
 use credo_authoring::trainer_state::{Action, FileNote};
-use credo_core::diagnostic::{Diagnostic, Message};
+use credo_core::diagnostic::Diagnostic;
 use credo_web::files::{input_files, read_file};
 use credo_web::storage;
 
@@ -38,6 +38,19 @@ pub fn editor_panel(props: &Props) -> Html {
         use_effect_with(state.draft.edits, move |&edits| {
             // gloo's Timeout cancels itself when dropped.
             let timer = Timeout::new(CHECK_DELAY_MS, move || dispatch.dispatch(Action::Check { edits }));
+            move || drop(timer)
+        });
+    }
+
+    // Once a check is shown, add its cue report: a timer lets the browser paint the check first.
+    {
+        let dispatch = state.dispatcher();
+        // The check itself (its Rc), not only its edit number: an opened file starts again at edit 0.
+        let checked =
+            state.draft.is_checked().then_some((state.draft.checked, Rc::as_ptr(&state.draft.parsed) as usize));
+        use_effect_with(checked, move |&checked| {
+            let timer =
+                checked.map(|(edits, _)| Timeout::new(0, move || dispatch.dispatch(Action::ReportCues { edits })));
             move || drop(timer)
         });
     }
@@ -111,11 +124,14 @@ pub fn editor_panel(props: &Props) -> Html {
             (line, column, d)
         })
         .collect();
-    let marked: Vec<usize> = located.iter().map(|(line, _, _)| *line).collect();
+    let mut marked: Vec<usize> = located.iter().map(|(line, _, _)| *line).collect();
+    marked.sort_unstable();
+    marked.dedup();
     let note = match &state.file_note {
         Some(FileNote::Opened { name, shift_jis }) => {
             let sjis = if *shift_jis { t.read_as_shift_jis } else { "" };
-            html! { <p class="file-note">{ format!("{} {name} {sjis}", t.opened) }</p> }
+            let format = fill(t.read_as_format, &[("format", &draft.format.label())]);
+            html! { <p class="file-note">{ format!("{} {name} {sjis} — {format}", t.opened) }</p> }
         }
         Some(FileNote::Failed { name, reason }) => {
             html! { <p class="file-note error">{ format!("{} {name} ({reason})", t.file_failed) }</p> }
@@ -138,12 +154,11 @@ pub fn editor_panel(props: &Props) -> Html {
             reveal(&format!("src-line-{line}"));
         });
         let excerpt = lines.get(line.wrapping_sub(1)).copied().unwrap_or_default();
+        let (place, message) = draft::where_and_what(draft.format, d, state.lang);
         html! {
             <li>
-                <button type="button" class="link-button problem-link" onclick={go}>
-                    { fill(t.at_line, &[("line", &line), ("column", &column)]) }
-                </button>
-                <span class="problem-message">{ d.problem.message(state.lang) }</span>
+                <button type="button" class="link-button problem-link" onclick={go}>{ place }</button>
+                <span class="problem-message">{ message }</span>
                 if !excerpt.trim().is_empty() {
                     <code class="problem-excerpt">{ excerpt }</code>
                 }
@@ -260,18 +275,45 @@ async fn open_file(dispatch: UseReducerDispatcher<crate::app::Trainer>, file: we
 #[derive(Properties, PartialEq)]
 struct BackdropProps {
     text: Rc<str>,
-    /// Lines with a problem, 1-based.
+    /// Lines with a problem, 1-based, sorted.
     marked: Rc<Vec<usize>>,
 }
+
+/// Lines a backdrop chunk holds: typing changes one chunk, so a keystroke re-renders a few
+/// hundred lines, not every line of a 10,000-question set.
+const CHUNK_LINES: usize = 200;
 
 /// The text again, invisible, line by line behind the text area: it sizes the editor, carries
 /// the line numbers and colours the lines with a problem. Hidden from screen readers, which get
 /// the problem list instead.
 #[function_component(Backdrop)]
 fn backdrop(props: &BackdropProps) -> Html {
+    let lines: Vec<&str> = props.text.split('\n').collect();
+    let chunks = lines.chunks(CHUNK_LINES).enumerate().map(|(i, chunk)| {
+        let first = i * CHUNK_LINES + 1;
+        let last = first + chunk.len();
+        let start = props.marked.partition_point(|&n| n < first);
+        let end = props.marked.partition_point(|&n| n < last);
+        html! {
+            <BackdropChunk {first} text={Rc::<str>::from(chunk.join("\n"))} marked={Rc::new(props.marked[start..end].to_vec())} />
+        }
+    });
+    html! { <div class="backdrop" aria-hidden="true">{ for chunks }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    /// The number of its first line.
+    first: usize,
+    text: Rc<str>,
+    marked: Rc<Vec<usize>>,
+}
+
+#[function_component(BackdropChunk)]
+fn backdrop_chunk(props: &ChunkProps) -> Html {
     let lines = props.text.split('\n').enumerate().map(|(i, line)| {
-        let n = i + 1;
-        let marked = props.marked.contains(&n);
+        let n = props.first + i;
+        let marked = props.marked.binary_search(&n).is_ok();
         html! {
             <span class={classes!("src-line", marked.then_some("problem"))} data-line={n.to_string()}
                 id={marked.then(|| format!("src-line-{n}"))}>
@@ -280,7 +322,7 @@ fn backdrop(props: &BackdropProps) -> Html {
             </span>
         }
     });
-    html! { <div class="backdrop" aria-hidden="true">{ for lines }</div> }
+    html! { <div class="src-chunk">{ for lines }</div> }
 }
 
 /// Puts the caret of a text area at `offset` (UTF-16 units) and focuses it.

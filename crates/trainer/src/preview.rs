@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use credo_authoring::i18n::TrainerTexts;
+use credo_authoring::i18n::{fill, TrainerTexts};
 use credo_authoring::problem::DraftProblem;
 use credo_core::i18n::Lang;
 use credo_core::model::{Question, QuestionKind, QuestionSet};
@@ -16,14 +16,34 @@ pub struct Props {
     pub lang: Lang,
 }
 
+/// Questions previewed at first, and added by each "show more": a 10,000-question set is
+/// previewed a page at a time instead of building all of it after every check.
+const PAGE: usize = 30;
+
 #[function_component(Preview)]
 pub fn preview(props: &Props) -> Html {
     let tt = TrainerTexts::get(props.lang);
+    let shown = use_state(|| PAGE);
     let body = match &props.parsed.set {
         Some(set) => {
             let total = set.questions().len();
-            let items = set.questions().iter().enumerate().map(|(i, q)| question(set, q, i + 1, total, props.lang));
-            html! { <ol class="preview-list">{ for items }</ol> }
+            let items = set
+                .questions()
+                .iter()
+                .take(*shown)
+                .enumerate()
+                .map(|(i, q)| question(set, q, i + 1, total, props.lang));
+            let more = (total > *shown).then(|| {
+                let label = fill(tt.preview_more, &[("shown", &(*shown).min(total)), ("total", &total)]);
+                let shown = shown.clone();
+                let onclick = Callback::from(move |_| shown.set(*shown + PAGE));
+                html! {
+                    <p><button type="button" class="show-more" {onclick}>
+                        { label }
+                    </button></p>
+                }
+            });
+            html! { <><ol class="preview-list">{ for items }</ol>{ for more }</> }
         }
         None => html! { <p class="meta">{ tt.preview_none }</p> },
     };

@@ -55,7 +55,7 @@ pub fn try_out(props: &Props) -> Html {
         }
     } else {
         html! {
-            <QuizView lang={props.lang} set={props.set.clone()} attempt={(*attempt).clone()} embed=false
+            <QuizView lang={props.lang} set={props.set.clone()} attempt={(*attempt).clone()} embed=false keeps_progress=false
                 {on_answer} {on_next} on_quit={props.on_close.clone()} />
         }
     };

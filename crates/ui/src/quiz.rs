@@ -15,6 +15,9 @@ pub struct Props {
     pub attempt: Attempt,
     /// Embedded in a host page: no way back to the app's own set list.
     pub embed: bool,
+    /// Whether progress is kept (the app) or not (a trial on the trainer page): the way out says which.
+    #[prop_or(true)]
+    pub keeps_progress: bool,
     /// The option value chosen.
     pub on_answer: Callback<String>,
     pub on_next: Callback<()>,
@@ -52,7 +55,9 @@ pub fn quiz_view(props: &Props) -> Html {
                     on_next={props.on_next.clone()} />
             }
             if !props.embed {
-                <p><button type="button" class="link-button" onclick={quit}>{ t.quit }</button></p>
+                <p><button type="button" class="link-button" onclick={quit}>
+                    { if props.keeps_progress { t.quit } else { t.quit_trial } }
+                </button></p>
             }
         </section>
     }
