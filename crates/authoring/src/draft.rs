@@ -96,14 +96,23 @@ pub fn parse(format: Format, file: &str, text: &str) -> Parsed<DraftProblem> {
     }
 }
 
+/// Why a source text the set names could not be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// Not where the set says (no such file; HTTP 404).
+    Missing,
+    /// There, but not readable: the reason as the system gave it.
+    Unreadable(String),
+}
+
 /// Reads a draft and reviews it as `quizcheck check` does: the scenarios for giveaways always,
 /// the quotes once every source text the set names is at hand. `source` gives a named text:
-/// `None` while it is not known yet, `Err` with the reason when it cannot be had (a problem too).
+/// `None` while it is not known yet, `Err` when it cannot be had (a problem too).
 pub fn check(
     format: Format,
     file: &str,
     text: &str,
-    source: impl Fn(&str) -> Option<Result<String, String>>,
+    source: impl Fn(&str) -> Option<Result<String, SourceError>>,
 ) -> Parsed<DraftProblem> {
     let mut parsed = parse(format, file, text);
     let Some(set) = parsed.valid_set() else { return parsed };
@@ -113,9 +122,14 @@ pub fn check(
     for name in &set.source().files {
         match source(name) {
             Some(Ok(t)) => texts.push((name.clone(), t)),
-            Some(Err(reason)) => {
+            Some(Err(error)) => {
                 let (line, column) = index.position(text.find(name).unwrap_or(0));
-                let problem = Problem::Unreadable { reason: format!("[source] file {name}: {reason}") };
+                let problem = match error {
+                    SourceError::Missing => Problem::SourceMissing { file: name.clone() },
+                    SourceError::Unreadable(reason) => {
+                        Problem::Unreadable { reason: format!("[source] file {name}: {reason}") }
+                    }
+                };
                 found.push(Diagnostic { file: file.to_string(), line, column, problem: problem.into() });
             }
             None => {}

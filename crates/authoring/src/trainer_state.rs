@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::cues::{cue_report, CueReport};
-use crate::draft::{self, Format};
+use crate::draft::{self, Format, SourceError};
 use crate::group::{merge, Merged};
 use crate::problem::DraftProblem;
 use credo_core::app_state::Apply;
@@ -54,7 +54,7 @@ impl Draft {
 
 /// Source texts fetched from the server's questions/ folder, by the name `[source] file` gives:
 /// the text, or why it could not be had.
-pub type Sources = Vec<(String, Result<String, String>)>;
+pub type Sources = Vec<(String, Result<String, SourceError>)>;
 
 fn checked(format: Format, file: &str, text: &str, sources: &Sources) -> Rc<Parsed<DraftProblem>> {
     let lookup = |name: &str| sources.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
@@ -121,7 +121,7 @@ pub enum Action {
     /// A source text the draft names has been fetched (or could not be).
     SourceLoaded {
         name: String,
-        text: Result<String, String>,
+        text: Result<String, SourceError>,
     },
 }
 

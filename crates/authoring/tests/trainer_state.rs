@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use credo_authoring::draft::Format;
+use credo_authoring::draft::{Format, SourceError};
 use credo_authoring::trainer_state::{Action, Tab, TrainerState};
 use credo_core::app_state::Apply;
 use credo_core::diagnostic::Message;
@@ -130,13 +130,13 @@ fn a_file_is_read_in_the_format_its_name_and_content_say_and_the_format_can_be_s
             SetFormat(Toml)
               Editor set.csv Toml checked note Opened { name: "set.csv", shift_jis: false }
                 1:1 TOML syntax error (invalid unquoted key, expected letters, numbers, `-`, `_`). Check quotes, brackets and `=`.
-                1:3 TOML syntax error (key with no value, expected `=`). Check quotes, brackets and `=`.
-                2:3 TOML syntax error (key with no value, expected `=`). Check quotes, brackets and `=`.
+                1:3 There is no = after the field name. Write it like id = "…".
+                2:3 There is no = after the field name. Write it like id = "…".
             FileFailed { name: "big.xlsx", reason: "not text" 
               Editor set.csv Toml checked note Failed { name: "big.xlsx", reason: "not text" }
                 1:1 TOML syntax error (invalid unquoted key, expected letters, numbers, `-`, `_`). Check quotes, brackets and `=`.
-                1:3 TOML syntax error (key with no value, expected `=`). Check quotes, brackets and `=`.
-                2:3 TOML syntax error (key with no value, expected `=`). Check quotes, brackets and `=`.
+                1:3 There is no = after the field name. Write it like id = "…".
+                2:3 There is no = after the field name. Write it like id = "…".
         "#]],
     );
 }
@@ -151,7 +151,7 @@ fn quotes_are_checked_once_the_source_text_arrives() {
             Action::SourceLoaded {
                 name: "sources/x.txt".into(), text: Ok("市民目線を問い続けましょう。".into())
             },
-            Action::SourceLoaded { name: "sources/x.txt".into(), text: Err("HTTP 404".into()) },
+            Action::SourceLoaded { name: "sources/x.txt".into(), text: Err(SourceError::Missing) },
         ],
         expect![[r##"
             Opened { name: "demo.toml", text: "# A small valid
@@ -159,9 +159,9 @@ fn quotes_are_checked_once_the_source_text_arrives() {
             SourceLoaded { name: "sources/x.txt", text: Ok("市民
               Editor demo.toml Toml checked note Opened { name: "demo.toml", shift_jis: false }
                 35:13 This question's quote is not found verbatim in sources/x.txt. Copy and paste it from the source.
-            SourceLoaded { name: "sources/x.txt", text: Err("H
+            SourceLoaded { name: "sources/x.txt", text: Err(Mi
               Editor demo.toml Toml checked note Opened { name: "demo.toml", shift_jis: false }
-                9:9 Cannot read the file ([source] file sources/x.txt: HTTP 404). Check its name and location.
+                9:9 The source file `sources/x.txt` is not there. Put it where the set says, relative to the set's file (when checking a working copy, copy the sources/ folder beside it too).
         "##]],
     );
 }

@@ -37,6 +37,71 @@ impl<P> Diagnostic<P> {
     }
 }
 
+/// What a TOML syntax error most likely is, in a trainer's terms: the parser's own message
+/// names a grammar rule, this names the character to fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxCause {
+    /// `＝` where `=` belongs (Japanese input left on).
+    FullWidthEquals,
+    /// `“…”` or `‘…’` around a value (copied from Word or a web page).
+    CurlyQuotes,
+    /// `７０` for a number.
+    FullWidthDigits,
+    /// An invisible control character such as NUL, by its code.
+    ControlCharacter(u32),
+    /// The same key twice in one table, by its name.
+    DuplicateKey(String),
+    /// A string whose closing quote is missing.
+    UnclosedString,
+    /// A key with no `=` after it.
+    MissingEquals,
+    /// A `[table` header without its `]`.
+    UnclosedBracket,
+    /// A text value without quotes.
+    UnquotedText,
+    /// Anything else: the parser's own message, shown in English only.
+    Other(String),
+}
+
+impl SyntaxCause {
+    /// Names the cause of the parser's `message` at `span` of `text`.
+    pub fn of(message: &str, text: &str, span: std::ops::Range<usize>) -> SyntaxCause {
+        let start = text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let end = text.get(span.start..).and_then(|t| t.find('\n')).map_or(text.len(), |i| span.start + i);
+        let line = text.get(start..end).unwrap_or_default();
+        let at = text.get(span.start..).and_then(|t| t.chars().next());
+        if let Some(c) = at.filter(|c| c.is_control() && *c != '\n' && *c != '\t' && *c != '\r') {
+            SyntaxCause::ControlCharacter(u32::from(c))
+        } else if let Some(c) = line.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\r')) {
+            SyntaxCause::ControlCharacter(u32::from(c))
+        } else if message.starts_with("duplicate key") {
+            let key = text.get(span).unwrap_or_default().trim().trim_matches('"').to_string();
+            SyntaxCause::DuplicateKey(key)
+        } else if line.contains('＝') {
+            SyntaxCause::FullWidthEquals
+        } else if line.contains(['“', '”', '‘', '’']) {
+            SyntaxCause::CurlyQuotes
+        } else if message.starts_with("string values must be quoted")
+            && line.split_once('=').is_some_and(|(_, v)| v.trim().chars().all(|c| ('０'..='９').contains(&c)))
+        {
+            SyntaxCause::FullWidthDigits
+        } else if message.starts_with("string values must be quoted") {
+            SyntaxCause::UnquotedText
+        } else if message.starts_with("invalid basic string")
+            || message.starts_with("invalid multi-line")
+            || message.starts_with("invalid literal string")
+        {
+            SyntaxCause::UnclosedString
+        } else if message.starts_with("key with no value") {
+            SyntaxCause::MissingEquals
+        } else if message.starts_with("unclosed table") || message.starts_with("unclosed array of tables") {
+            SyntaxCause::UnclosedBracket
+        } else {
+            SyntaxCause::Other(message.trim().to_string())
+        }
+    }
+}
+
 /// Which kind of id a `DuplicateId` is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdOf {
@@ -68,7 +133,7 @@ pub enum ValueType {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// The TOML parser's own message (English only, from the toml crate).
-    Syntax(String),
+    Syntax(SyntaxCause),
     MissingField {
         table: String,
         field: &'static str,
@@ -138,20 +203,20 @@ pub enum Problem {
         path: String,
         what: PathOf,
     },
+    /// A set file saved in Shift_JIS (Notepad's or Excel's ANSI) rather than UTF-8: the browser
+    /// cannot read it, so it is refused everywhere alike, with how to save it again.
+    NotUtf8,
+    /// A source text the set names is not where the set says.
+    SourceMissing {
+        file: String,
+    },
 }
 
 impl Message for Problem {
     fn message(&self, lang: Lang) -> String {
         let ja = lang == Lang::Ja;
         match self {
-            Problem::Syntax(m) => {
-                let m = m.trim();
-                if ja {
-                    format!("TOML の書き方に誤りがあります({m})。引用符・括弧・= の対応を確かめてください。")
-                } else {
-                    format!("TOML syntax error ({m}). Check quotes, brackets and `=`.")
-                }
-            }
+            Problem::Syntax(cause) => syntax_message(cause, ja),
             Problem::MissingField { table, field } => {
                 let table = table_words(table, ja);
                 let example = field_example(field);
@@ -304,6 +369,20 @@ impl Message for Problem {
                     format!("The source file `{path}` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\\`, `%` or spaces).")
                 }
             }
+            Problem::NotUtf8 => {
+                if ja {
+                    "このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。".into()
+                } else {
+                    "This file is saved in Shift_JIS (ANSI), not UTF-8, and the quiz page reads UTF-8 only. Save it again as UTF-8 (Notepad: Save As, Encoding UTF-8), or open it on the trainer page and download the TOML.".into()
+                }
+            }
+            Problem::SourceMissing { file } => {
+                if ja {
+                    format!("出典ファイル `{file}` が見つかりません。セットのファイルから見たその場所に置いてください(作業用のフォルダーで検査するときは、sources/ フォルダーも一緒に置きます)。")
+                } else {
+                    format!("The source file `{file}` is not there. Put it where the set says, relative to the set's file (when checking a working copy, copy the sources/ folder beside it too).")
+                }
+            }
             Problem::DuplicateSetId { id, other_file } => {
                 if ja {
                     format!("セット ID `{id}` は {other_file} と重複しています。どちらかの id を変えてください。")
@@ -312,6 +391,56 @@ impl Message for Problem {
                 }
             }
         }
+    }
+}
+
+fn syntax_message(cause: &SyntaxCause, ja: bool) -> String {
+    let (j, e): (String, String) = match cause {
+        SyntaxCause::FullWidthEquals => (
+            "全角の「＝」が使われています。半角の「=」に直してください。".into(),
+            "A full-width ＝ is used. Change it to a plain =.".into(),
+        ),
+        SyntaxCause::CurlyQuotes => (
+            "全角の引用符(“ ” ‘ ’)が使われています。文字列は半角の \" で囲んでください(Word やウェブからのコピーで入りやすい文字です)。".into(),
+            "Curly quotes (“ ” ‘ ’) are used. Enclose text in plain \" (they come in when copying from Word or the web).".into(),
+        ),
+        SyntaxCause::FullWidthDigits => (
+            "数字が全角です。pass_mark = 70 のように半角で書いてください。".into(),
+            "The number is in full-width digits. Write it with plain digits, like pass_mark = 70.".into(),
+        ),
+        SyntaxCause::ControlCharacter(code) => (
+            format!("目に見えない制御文字(U+{code:04X}、NUL など)が含まれています。この行を打ち直してください。"),
+            format!("An invisible control character (U+{code:04X}, such as NUL) is in this line. Retype the line."),
+        ),
+        SyntaxCause::DuplicateKey(key) => (
+            format!("項目 `{key}` が同じ表の中に 2 回書かれています。1 つにまとめてください。"),
+            format!("The field `{key}` is written twice in the same table. Keep one."),
+        ),
+        SyntaxCause::UnclosedString => (
+            "文字列が閉じていません。始めの \"(複数行なら \"\"\")に対応する閉じの引用符を書いてください。".into(),
+            "A string is not closed. Add the closing quote that matches the opening \" (or \"\"\" for several lines).".into(),
+        ),
+        SyntaxCause::MissingEquals => (
+            "項目名の後に「=」がありません。id = \"…\" のように書いてください。".into(),
+            "There is no = after the field name. Write it like id = \"…\".".into(),
+        ),
+        SyntaxCause::UnclosedBracket => (
+            "見出しの ] がありません。[source] や [[questions]] のように閉じてください。".into(),
+            "The header has no closing ]. Write it like [source] or [[questions]].".into(),
+        ),
+        SyntaxCause::UnquotedText => (
+            "文字の値は \" で囲んでください(例: title = \"前橋市職員クレド\")。".into(),
+            "Enclose text values in \" (e.g. title = \"Maebashi staff credo\").".into(),
+        ),
+        SyntaxCause::Other(m) => (
+            "TOML の書き方に誤りがあります。引用符・括弧・= の対応を確かめてください。".into(),
+            format!("TOML syntax error ({m}). Check quotes, brackets and `=`."),
+        ),
+    };
+    if ja {
+        j
+    } else {
+        e
     }
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, IdOf, LineIndex, PathOf, Problem, ValueType};
+use crate::diagnostic::{Diagnostic, IdOf, LineIndex, PathOf, Problem, SyntaxCause, ValueType};
 use crate::model::{is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source};
 use crate::paths::is_plain_relative;
 
@@ -55,12 +55,20 @@ pub fn parse_set(file: &str, text: &str) -> Parsed {
     // Windows Notepad writes UTF-8 with a byte-order mark; editors do not count it as a column.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut cx = Cx { file, index: LineIndex::new(text), diagnostics: Vec::new(), id_at: (1, 1) };
+    // Text a browser decoded as UTF-8 from Shift_JIS bytes: every later message would be about
+    // the damage (backslashes, quotes), not the cause.
+    if let Some(at) = text.find('\u{fffd}') {
+        cx.report(at..at, Problem::NotUtf8);
+        return cx.finish(None);
+    }
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         // Later checks on a half-parsed tree would report fields as missing that are only
         // unreadable; the author fixes the syntax first and then sees the rest.
         for e in errors {
-            cx.report(e.span().unwrap_or(0..0), Problem::Syntax(e.message().to_string()));
+            let span = e.span().unwrap_or(0..0);
+            let cause = SyntaxCause::of(e.message(), text, span.clone());
+            cx.report(span, Problem::Syntax(cause));
         }
         return cx.finish(None);
     }

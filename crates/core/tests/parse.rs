@@ -46,8 +46,8 @@ fn toml_syntax_error_is_located_and_stops_further_checks() {
     check(
         &edit("title = \"デモ\"", "title = \"デモ"),
         expect![[r#"
-        set.toml:3:12: TOML syntax error (invalid basic string, expected `"`). Check quotes, brackets and `=`.
-    "#]],
+            set.toml:3:12: A string is not closed. Add the closing quote that matches the opening " (or """ for several lines).
+        "#]],
     );
 }
 
@@ -230,6 +230,52 @@ fn a_source_file_outside_the_sets_folder_is_refused_where_it_is_written() {
             set.toml:9:27: The source file `%2e%2e/%2e%2e/outside.txt` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\`, `%` or spaces).
             set.toml:9:56: The source file `../x.txt` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\`, `%` or spaces).
             set.toml:9:68: The source file `/etc/passwd` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\`, `%` or spaces).
+        "#]],
+    );
+}
+
+/// Issue 9.10: the TOML parser's causes were shown in English (`invalid basic string, expected '"'`)
+/// and named a grammar rule, not the character to fix.
+#[test]
+fn syntax_errors_name_the_character_to_fix_in_japanese() {
+    let ja = |input: &str| -> String {
+        parse_set("set.toml", input).diagnostics.iter().map(|d| d.render(Lang::Ja) + "\n").collect()
+    };
+    let shown: String = [
+        edit("pass_mark = 60", "pass_mark ＝ 60"),
+        edit("title = \"デモ\"", "title = “デモ”"),
+        edit("pass_mark = 60", "pass_mark = ６０"),
+        edit("title = \"デモ\"", "title = \"デ\u{0}モ\""),
+        edit("title = \"デモ\"", "title = \"デモ\"\ntitle = \"二つ目\""),
+        edit("title = \"デモ\"", "title = \"デモ"),
+        edit("[source]", "[source"),
+        edit("title = \"デモ\"", "title = デモ"),
+    ]
+    .iter()
+    .map(|input| ja(input))
+    .collect();
+    expect![[r#"
+        set.toml:4:11: 全角の「＝」が使われています。半角の「=」に直してください。
+        set.toml:3:9: 全角の引用符(“ ” ‘ ’)が使われています。文字列は半角の " で囲んでください(Word やウェブからのコピーで入りやすい文字です)。
+        set.toml:4:13: 数字が全角です。pass_mark = 70 のように半角で書いてください。
+        set.toml:3:11: 目に見えない制御文字(U+0000、NUL など)が含まれています。この行を打ち直してください。
+        set.toml:4:1: 項目 `title` が同じ表の中に 2 回書かれています。1 つにまとめてください。
+        set.toml:3:12: 文字列が閉じていません。始めの "(複数行なら """)に対応する閉じの引用符を書いてください。
+        set.toml:6:8: 見出しの ] がありません。[source] や [[questions]] のように閉じてください。
+        set.toml:15:3: 項目 `principles` が同じ表の中に 2 回書かれています。1 つにまとめてください。
+        set.toml:3:9: 文字の値は " で囲んでください(例: title = "前橋市職員クレド")。
+    "#]]
+    .assert_eq(&shown);
+}
+
+/// Issue 9.9: a TOML saved as Shift_JIS gave five backslash-escape errors in the app that never
+/// mentioned the encoding (the browser decodes it as UTF-8, with replacement characters).
+#[test]
+fn a_file_decoded_from_shift_jis_says_so_and_nothing_else() {
+    check(
+        &edit("title = \"デモ\"", "title = \"\u{fffd}\u{fffd}\\\""),
+        expect![[r#"
+            set.toml:3:10: This file is saved in Shift_JIS (ANSI), not UTF-8, and the quiz page reads UTF-8 only. Save it again as UTF-8 (Notepad: Save As, Encoding UTF-8), or open it on the trainer page and download the TOML.
         "#]],
     );
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use credo_authoring::draft::{self, Format};
+use credo_authoring::draft::{self, Format, SourceError};
 use credo_authoring::problem::DraftProblem;
 use credo_core::diagnostic::{Diagnostic, Problem};
 use credo_core::manifest::{check_set_ids, parse_manifest, MANIFEST_FILE};
@@ -81,13 +81,29 @@ fn load_set(path: &Path) -> Parsed<DraftProblem> {
         // TOML is UTF-8 by definition; only Excel's and Moodle's files need guessing.
         Ok(bytes) if format == Format::Toml => match String::from_utf8(bytes) {
             Ok(text) => text,
-            Err(_) => return unreadable(&name, "not UTF-8 / UTF-8 で保存してください".into()).map(DraftProblem::from),
+            Err(_) => return not_utf8(&name),
         },
         Ok(bytes) => decode_text(&bytes),
         Err(e) => return unreadable(&name, e.to_string()).map(DraftProblem::from),
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    draft::check(format, &name, &text, |file| Some(std::fs::read_to_string(dir.join(file)).map_err(|e| e.to_string())))
+    draft::check(format, &name, &text, |file| {
+        Some(std::fs::read_to_string(dir.join(file)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => SourceError::Missing,
+            _ => SourceError::Unreadable(e.to_string()),
+        }))
+    })
+}
+
+/// A TOML set saved in Shift_JIS: the one problem the app, the trainer page and quizcheck all give.
+fn not_utf8(name: &str) -> Parsed<DraftProblem> {
+    let problem = Problem::NotUtf8.into();
+    Parsed {
+        file: name.to_string(),
+        set: None,
+        diagnostics: vec![Diagnostic { file: name.into(), line: 1, column: 1, problem }],
+        id_at: (1, 1),
+    }
 }
 
 fn display(path: &Path) -> String {
@@ -117,6 +133,8 @@ pub fn read_set_file(path: &Path) -> Parsed<DraftProblem> {
         .map(DraftProblem::from);
     };
     match std::fs::read(path) {
+        // A set file is read by browsers as UTF-8: the same rule here as in the app.
+        Ok(bytes) if format == Format::Toml && std::str::from_utf8(&bytes).is_err() => not_utf8(&name),
         Ok(bytes) => draft::parse(format, &name, &decode_text(&bytes)),
         Err(e) => unreadable(&name, e.to_string()).map(DraftProblem::from),
     }

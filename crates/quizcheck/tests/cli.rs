@@ -159,3 +159,58 @@ fn a_set_id_used_twice_is_reported_at_the_later_files_id_line() {
         "#]],
     );
 }
+
+/// Issue 9.9: a TOML saved as Shift_JIS gave four different results: `check` said "not UTF-8"
+/// in English, `convert` accepted it silently. One rule, in Japanese, naming Shift_JIS.
+#[test]
+fn a_toml_saved_as_shift_jis_is_refused_alike_by_check_and_convert() {
+    let dir = folder("sjis");
+    let (bytes, _, lossy) = encoding_rs::SHIFT_JIS.encode(VALID);
+    assert!(!lossy);
+    std::fs::write(dir.join("set.toml"), &bytes).unwrap();
+    check(
+        &dir,
+        &["check", "set.toml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            set.toml:1:1: このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。
+            --- stderr
+            1 ファイル、正しいセット 0 個、問題 1 件
+        "#]],
+    );
+    check(
+        &dir,
+        &["convert", "set.toml", "-o", "set.csv"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            set.toml:1:1: このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。
+            --- stderr
+            set.toml: 問題が 1 件あるため、何も書き出していません。読めたところまで書き出すには --draft を付けてください。
+        "#]],
+    );
+}
+
+/// Issue 9.10: a missing sources/ folder showed `os error 2`.
+#[test]
+fn a_missing_source_text_says_where_it_should_be() {
+    let dir = folder("nosources");
+    let with_source = VALID.replacen(
+        "title = \"前橋市職員クレド\"",
+        "title = \"前橋市職員クレド\"\nfile = \"sources/maebashi-credo.txt\"",
+        1,
+    );
+    std::fs::write(dir.join("set.toml"), with_source).unwrap();
+    check(
+        &dir,
+        &["check", "set.toml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            set.toml:9:9: 出典ファイル `sources/maebashi-credo.txt` が見つかりません。セットのファイルから見たその場所に置いてください(作業用のフォルダーで検査するときは、sources/ フォルダーも一緒に置きます)。
+            --- stderr
+            1 ファイル、正しいセット 0 個、問題 1 件
+        "#]],
+    );
+}

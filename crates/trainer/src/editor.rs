@@ -10,11 +10,11 @@ use crate::drop_zone::DropZone;
 use crate::app::TrainerHandle;
 use crate::preview::Preview;
 use crate::tryout::TryOut;
-use credo_authoring::draft::{self, Format};
+use credo_authoring::draft::{self, Format, SourceError};
 use credo_authoring::i18n::{fill, TrainerTexts};
 use credo_authoring::problem::DraftProblem;
 use credo_authoring::trainer_state::{Action, FileNote};
-use credo_core::diagnostic::Diagnostic;
+use credo_core::diagnostic::{Diagnostic, Message, Problem};
 use credo_web::files::{input_files, read_file};
 use credo_web::storage;
 
@@ -66,10 +66,11 @@ pub fn editor_panel(props: &Props) -> Html {
                 asked.borrow_mut().push(name.clone());
                 let (dispatch, name) = (dispatch.clone(), name.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let text = if name.contains("..") || name.contains(':') || name.starts_with('/') {
-                        Err("not a file in questions/".to_string())
-                    } else {
-                        storage::fetch_text(&format!("../questions/{name}")).await
+                    // Names reach here only through the core's path rule (a valid set's `[source] file`).
+                    let text = match storage::fetch_text(&format!("../questions/{name}")).await {
+                        Ok(text) => Ok(text),
+                        Err(reason) if reason == "HTTP 404" => Err(SourceError::Missing),
+                        Err(reason) => Err(SourceError::Unreadable(reason)),
                     };
                     dispatch.dispatch(Action::SourceLoaded { name, text });
                 });
@@ -129,7 +130,12 @@ pub fn editor_panel(props: &Props) -> Html {
     marked.dedup();
     let note = match &state.file_note {
         Some(FileNote::Opened { name, shift_jis }) => {
-            let sjis = if *shift_jis { t.read_as_shift_jis } else { "" };
+            let sjis = match (*shift_jis, draft.format) {
+                (false, _) => String::new(),
+                // A set file must be UTF-8 to be published: the same words as the app and quizcheck.
+                (true, Format::Toml) => format!("{} {}", t.read_as_shift_jis, Problem::NotUtf8.message(state.lang)),
+                (true, Format::Csv | Format::Gift) => t.read_as_shift_jis.to_string(),
+            };
             let format = fill(t.read_as_format, &[("format", &draft.format.label())]);
             html! { <p class="file-note">{ format!("{} {name} {sjis} — {format}", t.opened) }</p> }
         }

@@ -206,7 +206,12 @@ pub fn save_lang(code: &str) {
 /// employee's wasm and 0.3 KB to its JS glue (measured with scripts/bench's build).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
+    // Revalidated with the server every time: a set a trainer re-publishes must be the one the
+    // next visit runs (a heuristic cache would serve the old file for a while, and a stored
+    // attempt would resume on questions that changed).
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| describe(&e))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
