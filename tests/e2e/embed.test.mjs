@@ -144,6 +144,28 @@ test("a page using H5P's resizer protocol sizes the frame with no script of ours
   await ctx.close();
 });
 
+// Issue 9.18: on a portal of another origin with the documented snippet (no origin=), the quiz
+// posted nothing and the frame stayed at its initial height. Heights (a number and nothing else)
+// go to the framing page's origin whatever the allow-list; events, which carry answers and
+// scores, still go only to allowed origins.
+test("the plain snippet on a portal of another origin: H5P's resizer and embed.js size the frame, and no events leave", async () => {
+  const query = 'set=tokorozawa-action-goals&embed=1&count=2';
+  for (const script of ['<script src="h5p-protocol.js"></script>', hostScript()]) {
+    await servePages({ 'index.html': quiz(query) + script });
+    const { ctx, tab, watcher } = await open();
+    await quizFrame(tab).locator('[data-question]').waitFor();
+    await tab.waitForFunction(() => !['200px', '1px', ''].includes(document.getElementById('quiz').style.height));
+    const h = await heights(tab);
+    assert.equal(h.iframe, h.content, script);
+    await answer(quizFrame(tab));
+    await tab.waitForFunction((b) => Number.parseInt(document.getElementById('quiz').style.height, 10) > b, h.iframe);
+    const events = (await received(tab)).map((m) => m.data.event).filter((e) => e !== 'resize');
+    assert.deepEqual(events, [], 'answers and scores stay inside the frame without origin= or config.toml');
+    watcher.assertClean();
+    await ctx.close();
+  }
+});
+
 test('two quizzes on one page, and one set on two pages, keep separate progress across a reload', async () => {
   const q = (extra) => `set=maebashi-credo&embed=1&count=3&seed=1${extra}`;
   await servePages({

@@ -1,9 +1,11 @@
 //! The only code that talks to the page around the app: the URL's parameters, the host page (the frame's height by
 //! our protocol and H5P's resizer, events, incoming messages), its theme and the document's language.
 //!
-//! Messages go to the parent's exact origin, and only when that origin is allowed (the app's own,
-//! config.toml's `[embed] allowed_origins`, or an `origin=` parameter); never to `*`. Incoming
-//! messages count only from that origin and from the parent window itself.
+//! Messages go to the parent's exact origin, never to `*`. Height messages, which carry a number
+//! and nothing else, go to whatever page frames the quiz, so `embed.js` and H5P's resizer size
+//! the frame with the plain snippet. Events, which carry answers and scores, go only when that
+//! origin is allowed (the app's own, config.toml's `[embed] allowed_origins`, or an `origin=`
+//! parameter). Incoming messages count only from that origin and from the parent window itself.
 
 use std::cell::RefCell;
 
@@ -14,17 +16,19 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use credo_core::embed::{normalize_origin, HostEvent};
 
-/// Where messages go once the config is known; until then they wait.
+/// Where messages go once the config is known; until then events wait.
 enum Link {
     Waiting(Vec<JsValue>),
     Open(Open),
-    /// Not in a frame, or the parent's origin is not allowed: nothing is sent.
+    /// Not in a frame (or the parent's origin cannot be known): nothing is sent.
     Closed,
 }
 
 struct Open {
     parent: web_sys::Window,
     origin: String,
+    /// The parent's origin is allowed to hear events; heights go to it either way.
+    events: bool,
     /// The parent speaks H5P's resizer protocol (it answered our `hello`).
     h5p: bool,
     last_height: i32,
@@ -60,30 +64,40 @@ fn parent_origin() -> Option<String> {
     from_ancestors.or_else(from_referrer).and_then(|o: String| normalize_origin(&o))
 }
 
-/// Opens the link to the host page if the parent's origin is allowed; sends what waited.
+/// Opens the link to the framing page (heights always; events if its origin is allowed) and
+/// sends the events that waited for it.
 pub fn connect(allowed: &[String]) {
     let own = web_sys::window().and_then(|w| w.location().origin().ok()).and_then(|o| normalize_origin(&o));
-    let target =
-        parent().zip(parent_origin()).filter(|(_, origin)| Some(origin) == own.as_ref() || allowed.contains(origin));
     let waiting = LINK.with(|l| std::mem::replace(&mut *l.borrow_mut(), Link::Closed));
-    let Some((parent, origin)) = target else { return };
-    LINK.with(|l| *l.borrow_mut() = Link::Open(Open { parent, origin, h5p: false, last_height: -1 }));
+    let Some((parent, origin)) = parent().zip(parent_origin()) else { return };
+    let events = Some(&origin) == own.as_ref() || allowed.contains(&origin);
+    LINK.with(|l| *l.borrow_mut() = Link::Open(Open { parent, origin, events, h5p: false, last_height: -1 }));
     listen();
     if let Link::Waiting(messages) = waiting {
-        messages.iter().for_each(post);
+        messages.iter().for_each(post_event);
     }
     // H5P's resizer answers `hello` when the host page includes h5p-resizer.js.
     post(&h5p_message("hello", None));
     watch_height();
 }
 
+/// A message about the frame's height: to the framing page, allowed or not.
 fn post(message: &JsValue) {
-    LINK.with(|l| match &mut *l.borrow_mut() {
-        Link::Waiting(queue) => queue.push(message.clone()),
-        Link::Open(open) => {
+    LINK.with(|l| {
+        if let Link::Open(open) = &*l.borrow() {
             let _ = open.parent.post_message(message, &open.origin);
         }
-        Link::Closed => {}
+    })
+}
+
+/// An event (answers, scores): only to an allowed origin; kept until the link is known.
+fn post_event(message: &JsValue) {
+    LINK.with(|l| match &mut *l.borrow_mut() {
+        Link::Waiting(queue) => queue.push(message.clone()),
+        Link::Open(open) if open.events => {
+            let _ = open.parent.post_message(message, &open.origin);
+        }
+        Link::Open(_) | Link::Closed => {}
     })
 }
 
@@ -140,7 +154,7 @@ pub fn send(event: &HostEvent) {
             ]);
         }
     }
-    post(&object(&pairs));
+    post_event(&object(&pairs));
 }
 
 /// The height the frame needs: the app's own box, which does not grow with the frame.
