@@ -13,8 +13,10 @@ const INLINE_WIDTH: usize = 100;
 pub fn to_toml(set: &SetData) -> String {
     let mut out = String::new();
     let header = format!("{}「{}」の問題セット", set.source.office, set.source.title);
-    // A comment ends at the line break, so a title with one must not break out of it.
-    out.push_str(&format!("# {}\n", header.replace(['\r', '\n'], " ")));
+    // A comment ends at the line break and TOML allows no control character in it: a title with
+    // one must not break out of the comment or make the file unreadable.
+    let header: String = header.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    out.push_str(&format!("# {header}\n"));
     field(&mut out, "id", &set.id);
     field(&mut out, "title", &set.title);
     out.push_str(&format!("pass_mark = {}\n", set.pass_mark));

@@ -51,14 +51,14 @@ fn a_set_already_in_the_shipped_layout_is_written_back_as_it_was() {
 }
 
 #[test]
-fn quotes_backslashes_and_control_characters_are_escaped() {
-    let input =
-        edit(r#"text = "策定はいつですか。""#, r#"text = "「\"引用\"」と C:\\path\\ とタブ\tと\u0001制御文字""#)
-            .replacen(
-                r#"options = ["令和6年12月", "令和7年2月"]"#,
-                r#"options = ["令和6年12月", "\"\"\"三つの引用符\"\"\"", "末尾の\\"]"#,
-                1,
-            );
+/// Other control characters are refused by the model (quizcheck's round_trip tests).
+fn quotes_backslashes_and_tabs_are_escaped() {
+    let input = edit(r#"text = "策定はいつですか。""#, r#"text = "「\"引用\"」と C:\\path\\ とタブ\tと記号""#)
+        .replacen(
+            r#"options = ["令和6年12月", "令和7年2月"]"#,
+            r#"options = ["令和6年12月", "\"\"\"三つの引用符\"\"\"", "末尾の\\"]"#,
+            1,
+        );
     check(
         &input,
         &[Q2],
@@ -67,7 +67,7 @@ fn quotes_backslashes_and_control_characters_are_escaped() {
             id = "q2"
             kind = "choice"
             difficulty = "中級"
-            text = "「\"引用\"」と C:\\path\\ とタブ	と\u0001制御文字"
+            text = "「\"引用\"」と C:\\path\\ とタブ	と記号"
             options = ["令和6年12月", "\"\"\"三つの引用符\"\"\"", "末尾の\\"]
             answer = "令和6年12月"
             explanation = "令和6年12月に策定された。"
@@ -78,8 +78,8 @@ fn quotes_backslashes_and_control_characters_are_escaped() {
 
 #[test]
 fn text_with_line_breaks_becomes_a_multiline_string_that_survives_quote_runs() {
-    // Runs of one to seven quotes, a backslash at a line end, a quote last, CR in the middle.
-    let explanation = r#"explanation = "一行目\n\"二行目\"の\"\"引用\"\"\"\"\"\"\"\n行末の\\\n\r復帰\n最後が引用符\"""#;
+    // Runs of one to seven quotes, a backslash at a line end, a quote last.
+    let explanation = r#"explanation = "一行目\n\"二行目\"の\"\"引用\"\"\"\"\"\"\"\n行末の\\\n復帰\n最後が引用符\"""#;
     let input = edit(r#"explanation = "令和6年12月に策定された。""#, explanation).replacen(
         "summary = \"市民の立場で考える。\"",
         "summary = \"\"\"\n市民の立場で\n考える。\n\"\"\"",
@@ -108,7 +108,7 @@ fn text_with_line_breaks_becomes_a_multiline_string_that_survives_quote_runs() {
             一行目
             "二行目"の""引用""\"""\""
             行末の\\
-            \r復帰
+            復帰
             最後が引用符"
             """
             quote = "令和6年12月"

@@ -205,6 +205,12 @@ pub enum Problem {
     },
     /// A set file saved in Shift_JIS (Notepad's or Excel's ANSI) rather than UTF-8: the browser
     /// cannot read it, so it is refused everywhere alike, with how to save it again.
+    /// A text value holding an invisible control character (other than a line break or a tab),
+    /// by its code: written with an escape such as `\u0001`, or pasted from another program.
+    ControlCharacter {
+        field: String,
+        code: u32,
+    },
     NotUtf8,
     /// A source text the set names is not where the set says.
     SourceMissing {
@@ -367,6 +373,13 @@ impl Message for Problem {
                     format!("出典ファイル `{path}` の場所は使えません。セットのファイルから見た場所を `sources/maebashi-credo.txt` のように書いてください(.. ・ / で始まる場所・\\ ・ % ・ 空白は使えません)。")
                 } else {
                     format!("The source file `{path}` cannot be used. Write where it is from the set's file, like `sources/maebashi-credo.txt` (no `..`, leading `/`, `\\`, `%` or spaces).")
+                }
+            }
+            Problem::ControlCharacter { field, code } => {
+                if ja {
+                    format!("`{field}` に目に見えない制御文字(U+{code:04X})が含まれています。ほかのソフトから貼り付けたときに入りやすい文字です。その文字を消してください。")
+                } else {
+                    format!("`{field}` holds an invisible control character (U+{code:04X}), often pasted in from another program. Remove it.")
                 }
             }
             Problem::NotUtf8 => {

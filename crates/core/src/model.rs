@@ -215,12 +215,20 @@ impl SetData {
     }
 }
 
+/// The one control character a text holds that is not a line feed or a tab, if any. Sets keep
+/// line breaks as LF (the parsers read CRLF as LF); anything else invisible is an accident of
+/// copying, and some formats (GIFT) could not write it back.
+pub fn control_character(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+}
+
 /// Ids: ASCII letters, digits, `-` and `_`, at most 64 bytes (they become storage keys and URL parameters).
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn check(data: &SetData) -> Result<(), Problem> {
+    check_texts(data)?;
     let bad_id = |id: &str| (!is_valid_id(id)).then(|| Problem::BadId { id: id.to_string() });
     if let Some(p) = bad_id(&data.id) {
         return Err(p);
@@ -282,4 +290,25 @@ fn check(data: &SetData) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+/// Every text of the set, by the field that holds it, for `control_character`.
+fn check_texts(data: &SetData) -> Result<(), Problem> {
+    let s = &data.source;
+    let mut texts: Vec<(&str, &str)> = vec![("title", &data.title), ("office", &s.office), ("title", &s.title)];
+    texts.extend(data.prompt.iter().map(|p| ("prompt", p.as_str())));
+    texts.extend(s.date.iter().chain(&s.url).map(|v| ("source", v.as_str())));
+    texts.extend(s.files.iter().map(|f| ("file", f.as_str())));
+    for p in &data.principles {
+        texts.extend([("label", p.label.as_str()), ("summary", p.summary.as_str())]);
+    }
+    for q in &data.questions {
+        texts.extend([("text", q.text.as_str()), ("explanation", q.explanation.as_str()), ("quote", q.quote.as_str())]);
+        texts.extend(q.prompt.iter().map(|p| ("prompt", p.as_str())));
+        texts.extend(q.options.iter().map(|o| ("options", o.as_str())));
+    }
+    match texts.iter().find_map(|(field, text)| control_character(text).map(|c| (field, c))) {
+        Some((field, c)) => Err(Problem::ControlCharacter { field: field.to_string(), code: u32::from(c) }),
+        None => Ok(()),
+    }
 }

@@ -11,7 +11,9 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, IdOf, LineIndex, PathOf, Problem, SyntaxCause, ValueType};
-use crate::model::{is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source};
+use crate::model::{
+    control_character, is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source,
+};
 use crate::paths::is_plain_relative;
 
 /// What a parse could build, plus every problem found. The set is usable only when
@@ -54,6 +56,15 @@ const CHOICE_FIELDS: &[&str] =
 pub fn parse_set(file: &str, text: &str) -> Parsed {
     // Windows Notepad writes UTF-8 with a byte-order mark; editors do not count it as a column.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A set keeps line breaks as LF: a file saved with CRLF (Notepad) gives the same texts. Lines
+    // and columns are unchanged, as the CR stood at each line's end.
+    let unix;
+    let text = if text.contains('\r') {
+        unix = text.replace("\r\n", "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     let mut cx = Cx { file, index: LineIndex::new(text), diagnostics: Vec::new(), id_at: (1, 1) };
     // Text a browser decoded as UTF-8 from Shift_JIS bytes: every later message would be about
     // the damage (backslashes, quotes), not the cause.
@@ -141,6 +152,10 @@ impl<'a, 'i> Table<'a, 'i> {
             return None;
         };
         let s = s.trim();
+        if let Some(c) = control_character(s) {
+            cx.report(value.span(), Problem::ControlCharacter { field: key.into(), code: u32::from(c) });
+            return None;
+        }
         if s.is_empty() {
             cx.report(value.span(), Problem::EmptyText { field: key.into() });
             return None;
@@ -167,6 +182,10 @@ impl<'a, 'i> Table<'a, 'i> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
+                DeValue::String(s) if control_character(s.trim()).is_some() => {
+                    let code = control_character(s.trim()).map_or(0, u32::from);
+                    cx.report(item.span(), Problem::ControlCharacter { field: key.into(), code });
+                }
                 DeValue::String(s) if !s.trim().is_empty() => out.push(Spanned::new(item.span(), s.trim().to_string())),
                 DeValue::String(_) => cx.report(item.span(), Problem::EmptyText { field: key.into() }),
                 _ => cx.report(item.span(), Problem::WrongType { field: key.into(), expected: ValueType::String }),

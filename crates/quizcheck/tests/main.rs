@@ -4,6 +4,7 @@ mod cli;
 mod content;
 mod csv;
 mod gift;
+mod round_trip;
 
 /// A small valid set the tests edit (the same file the core's and the trainer page's tests use).
 pub const VALID: &str = include_str!("../../../tests/data/demo-set.toml");

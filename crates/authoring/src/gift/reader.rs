@@ -1,7 +1,9 @@
 //! GIFT's second stage: each block read as a category, a question or nothing, and every question and `// credo-quiz:` note resolved into the parts of a set.
 
 use credo_core::diagnostic::{Diagnostic, IdOf, LineIndex, Problem};
-use credo_core::model::{is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source};
+use credo_core::model::{
+    control_character, is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source,
+};
 use credo_core::parse::Parsed;
 
 use super::lexer::*;
@@ -88,9 +90,25 @@ pub fn read_gift(file: &str, text: &str) -> (SetData, Vec<Diagnostic<DraftProble
 
 /// Parses a GIFT file: the set, when what was read makes one, with every problem found.
 pub fn parse_gift(file: &str, text: &str) -> Parsed<DraftProblem> {
-    let (data, diagnostics) = read_gift(file, text);
+    let (data, mut diagnostics) = read_gift(file, text);
     let id_at = id_position(text);
-    Parsed { file: file.to_string(), set: QuestionSet::new(data).ok(), diagnostics, id_at }
+    let set = match QuestionSet::new(data) {
+        Ok(set) => Some(set),
+        Err(problem) => {
+            // What the reader does not check itself (a control character in a text): at the first
+            // such character of the file, or the file's start.
+            if diagnostics.is_empty() {
+                let at = text
+                    .char_indices()
+                    .find(|(_, c)| control_character(&c.to_string()).is_some())
+                    .map_or(0, |(i, _)| i);
+                let (line, column) = LineIndex::new(text).position(at);
+                diagnostics.push(Diagnostic { file: file.to_string(), line, column, problem: problem.into() });
+            }
+            None
+        }
+    };
+    Parsed { file: file.to_string(), set, diagnostics, id_at }
 }
 
 /// Where `// credo-quiz: set.id` is written, for a problem about the set's id.
