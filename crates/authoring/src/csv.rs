@@ -140,6 +140,23 @@ pub fn to_csv(set: &SetData) -> String {
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }
 
+/// What `quizcheck convert --draft` writes for a CSV file with problems: the set file its rows
+/// make, as far as they could be read (a missing column reads as empty cells), for the trainer to
+/// complete; `check` then shows each gap at its line. `None` when not even a header row is there.
+pub fn draft_toml(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut cx = Cx { file: "", diagnostics: Vec::new() };
+    let rows = read_rows(&mut cx, text);
+    let (header_row, body) = rows.split_first()?;
+    let columns = read_headers(&mut cx, header_row, true)?;
+    let draft = read_body(&mut cx, &columns, body).to_draft();
+    Some(draft.text.replacen(
+        "# rows of a CSV file",
+        "# CSV から読み取れたところまでの下書き(quizcheck check で足りない所がわかります)",
+        1,
+    ))
+}
+
 /// Reads a CSV set file (already decoded to text; a byte-order mark is skipped).
 /// `file` is the name diagnostics carry; their line is the Excel row, their column the column's number.
 pub fn parse_csv(file: &str, text: &str) -> Parsed<DraftProblem> {
@@ -152,7 +169,7 @@ pub fn parse_csv(file: &str, text: &str) -> Parsed<DraftProblem> {
         }
         return cx.finish(None);
     };
-    let Some(columns) = read_headers(&mut cx, header_row) else {
+    let Some(columns) = read_headers(&mut cx, header_row, false) else {
         // Without its columns no row can be read; the author fixes the header row first.
         return cx.finish(None);
     };
@@ -256,7 +273,9 @@ struct Columns {
     options: Vec<usize>,
 }
 
-fn read_headers(cx: &mut Cx, row: &Row) -> Option<Columns> {
+/// The columns of the header row. A missing required column is a problem; with `tolerant` its
+/// cells read as empty (for a draft), without it no row is read.
+fn read_headers(cx: &mut Cx, row: &Row, tolerant: bool) -> Option<Columns> {
     let mut names: Vec<String> = Vec::new();
     for (i, raw) in row.cells.iter().enumerate() {
         let name = normalize_header(raw);
@@ -285,10 +304,11 @@ fn read_headers(cx: &mut Cx, row: &Row) -> Option<Columns> {
             ok = false;
         }
     }
-    if !ok {
+    if !ok && !tolerant {
         return None;
     }
-    let required = |name| find(name).unwrap_or(0);
+    // A column that is not there: an index past every row, whose cells read as empty.
+    let required = |name| find(name).unwrap_or(usize::MAX);
     let mut options: Vec<usize> = (0..names.len()).filter(|&i| option_number(&names[i]).is_some()).collect();
     options.sort_by_key(|&i| option_number(&names[i]));
     Some(Columns {
@@ -348,7 +368,7 @@ impl Columns {
         let header = self.names.get(index).cloned().unwrap_or_default();
         Cell {
             row: row.number,
-            column: index + 1,
+            column: index.saturating_add(1),
             value: row.cells.get(index).map_or("", |v| v.trim()).to_string(),
             name: header.clone(),
             header,

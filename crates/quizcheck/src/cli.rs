@@ -172,11 +172,22 @@ fn convert(input: &Path, output: &Path, as_draft: bool, say: Say) -> Run {
     for d in &parsed.diagnostics {
         out(&d.render(say.lang))?;
     }
+    let input_text = || std::fs::read(input).ok().map(|bytes| crate::encoding::decode_text(&bytes));
     let data: Option<SetData> = match (&parsed.set, as_draft) {
         (Some(set), _) if as_draft || parsed.diagnostics.is_empty() => Some(set.data().clone()),
         // A Moodle file with gaps makes no valid set, but its draft is what `--draft` is for.
         (None, true) if format_of(input) == Some(draft::Format::Gift) => {
-            std::fs::read(input).ok().map(|bytes| read_gift(&parsed.file, &crate::encoding::decode_text(&bytes)).0)
+            input_text().map(|text| read_gift(&parsed.file, &text).0)
+        }
+        // Excel rows with gaps: the set file they make, as far as they go, when TOML is wanted.
+        (None, true) if format_of(input) == Some(draft::Format::Csv) && format == draft::Format::Toml => {
+            let Some(toml) = input_text().and_then(|text| credo_authoring::csv::draft_toml(&text)) else {
+                eprintln!("{}", say.nothing_written(&parsed.file, parsed.diagnostics.len(), true));
+                return Ok(Found::Problems);
+            };
+            std::fs::write(output, toml).map_err(|e| Stop::Error(say.cannot_write(output, &e)))?;
+            eprintln!("{}", say.draft_written(&parsed.file, output));
+            return Ok(Found::Problems);
         }
         _ => None,
     };
@@ -263,6 +274,13 @@ impl Say {
         self.pick(
             format!("{file}: 問題が {problems} 件あるため、何も書き出していません。{hint_ja}"),
             format!("{file}: {problems} problem(s); nothing was written.{hint_en}"),
+        )
+    }
+
+    fn draft_written(self, file: &str, output: &Path) -> String {
+        self.pick(
+            format!("{file} → {}: 読み取れたところまでを下書きとして書き出しました。`quizcheck check` で足りない所を確かめてください。", output.display()),
+            format!("{file} -> {}: what could be read was written as a draft; run `quizcheck check` on it to see the gaps.", output.display()),
         )
     }
 

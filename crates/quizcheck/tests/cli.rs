@@ -214,3 +214,40 @@ fn a_missing_source_text_says_where_it_should_be() {
         "#]],
     );
 }
+
+/// Issue 9.11: `convert --draft` wrote nothing for a CSV with a missing column or a wrong answer,
+/// though the guide and --help say it writes what it could read.
+#[test]
+fn convert_draft_writes_what_a_broken_csv_holds() {
+    let dir = folder("draftcsv");
+    let csv = "種別,ID,本文,正解,選択肢1,選択肢2,難易度,解説\n設定,id,demo\n設定,title,デモ\n設定,pass_mark,60\n\
+               設定,office,前橋市\n設定,source_title,前橋市職員クレド\n原則,shimin,市民目線を追求します,,,,,市民の立場で考える。\n\
+               原則,team,チームで知恵と力を出し合います,,,,,所管を越えて協力する。\n\
+               シナリオ,q1,窓口で、制度の説明を相手の言葉に置き換えた。,kouhei,,,初級,相手の立場に立っている。\n";
+    std::fs::write(dir.join("set.csv"), csv).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "convert", "--draft", "set.csv", "-o", "draft.toml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            set.csv:1:1: The header row (row 1) has no column "引用". Add it to the header row.
+            --- stderr
+            set.csv -> draft.toml: what could be read was written as a draft; run `quizcheck check` on it to see the gaps.
+        "#]],
+    );
+    let draft = std::fs::read_to_string(dir.join("draft.toml")).unwrap();
+    assert!(draft.contains("answer = \"kouhei\"") && draft.contains("text = \"窓口で"), "{draft}");
+    check(
+        &dir,
+        &["--lang", "en", "check", "draft.toml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            draft.toml:21:10: Principle `kouhei` is not defined in [[principles]]. Use a defined id.
+            draft.toml:23:9: `quote` is empty. Write its text.
+            --- stderr
+            1 file(s), 0 valid set(s), 2 problem(s)
+        "#]],
+    );
+}
