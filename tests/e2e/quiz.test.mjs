@@ -218,3 +218,45 @@ test('long unbroken author text wraps on every screen instead of widening the pa
   await ctx.close();
   server.close();
 });
+
+// Issue 9.2: two tabs shared one attempt per set, the last writer winning with no notice.
+test('two tabs on one set: the older never saves over the newer, and the employee chooses which to continue', async () => {
+  const ctx = await browser.newContext();
+  const [a, b] = [await ctx.newPage(), await ctx.newPage()];
+  const watchers = [watch(a, server.origin), watch(b, server.origin)];
+  const position = async (page) => (await page.textContent('#progress-label')).trim();
+  await a.goto(server.origin + '/?set=fujieda-management-plan&count=5&seed=3');
+  await answerByKeyboard(a);
+  await nextByKeyboard(a);
+  // The second tab resumes the stored attempt and moves it on.
+  await b.goto(server.origin + '/?set=fujieda-management-plan');
+  await b.waitForSelector('[data-question]');
+  assert.equal(await position(b), await position(a), 'the second tab resumes where the first stood');
+  for (let i = 0; i < 2; i++) {
+    await answerByKeyboard(b);
+    await nextByKeyboard(b);
+  }
+  const stored = () => a.evaluate(() => localStorage.getItem('credo-quiz.attempt.fujieda-management-plan'));
+  const theirs = await stored();
+  // The first tab answers: it must not save over the second tab's newer progress.
+  await answerByKeyboard(a);
+  await a.waitForSelector('.notice.other-tab');
+  assert.equal(await stored(), theirs, 'the newer attempt is untouched');
+  await assertAccessible(a, 'another tab notice');
+  await a.click('.notice.other-tab button.primary');
+  await a.waitForFunction((p) => document.getElementById('progress-label')?.textContent.trim() === p, await position(b));
+  assert.equal(await a.locator('.notice.other-tab').count(), 0);
+  // Keeping this tab's answers instead moves the other's aside, never losing it.
+  await answerByKeyboard(b);
+  await nextByKeyboard(b);
+  await answerByKeyboard(a);
+  await a.waitForSelector('.notice.other-tab');
+  const before = await stored();
+  await a.click('.notice.other-tab button:not(.primary)');
+  await a.waitForFunction((s) => localStorage.getItem('credo-quiz.attempt.fujieda-management-plan') !== s, before);
+  const keys = await a.evaluate(() => Object.keys(localStorage));
+  const backups = await a.evaluate((ks) => ks.filter((k) => k.startsWith('credo-quiz.attempt.fujieda-management-plan.backup.')).map((k) => localStorage.getItem(k)), keys);
+  assert.ok(backups.includes(before), 'the other tab\'s progress is in a backup key');
+  watchers.forEach((w) => w.assertClean());
+  await ctx.close();
+});

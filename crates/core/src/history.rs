@@ -57,6 +57,9 @@ pub enum StorageNotice {
     /// Stored data could not be read and could not be moved aside (storage full): it stays where
     /// it is, untouched by this page.
     UnreadableKept,
+    /// Another tab has saved an attempt on the same set since this page read it: this page's was
+    /// not saved over it, and the employee chooses which to continue.
+    OtherTab,
     /// A finished attempt could not be added to the history (storage full); the attempt is no
     /// longer in progress either, so the result lives on this screen (and its download) only.
     FinishNotKept,

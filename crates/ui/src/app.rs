@@ -171,6 +171,7 @@ pub fn app() -> Html {
     let t = lang.texts();
     let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
     let body = screen(&state, &handlers);
+    let other_tab = other_tab_choices(&state, &handlers, state.dispatcher());
     let param_problems = state.param_problems.iter().map(|p| html! { <li><code>{ p.message(lang) }</code></li> });
     html! {
         <>
@@ -191,11 +192,41 @@ pub fn app() -> Html {
                         <ul class="diagnostics">{ for param_problems }</ul>
                     </div>
                 }
-                <Notices {lang} notices={state.notices.clone()} on_dismiss={handlers.dismiss.clone()} />
+                <Notices {lang} notices={state.notices.clone()} on_dismiss={handlers.dismiss.clone()}
+                    on_continue_other_tab={other_tab.0} on_keep_this_tab={other_tab.1} />
                 { body }
             </main>
         </>
     }
+}
+
+/// What the employee can do when another tab saved an attempt on this set: continue that one
+/// (read back from storage, as a resume), or keep this tab's (the other's is moved aside).
+fn other_tab_choices(
+    state: &State,
+    h: &Handlers,
+    dispatch: UseReducerDispatcher<State>,
+) -> (Callback<usize>, Callback<usize>) {
+    let set_id = state.attempt.as_ref().map(|a| a.set_id.clone());
+    let theirs = {
+        let (resume, dispatch, set_id) = (h.resume.clone(), dispatch.clone(), set_id);
+        Callback::from(move |i| {
+            dispatch.dispatch(Action::Dismiss(i));
+            if let Some(set_id) = &set_id {
+                resume.emit(set_id.clone());
+            }
+        })
+    };
+    let mine = {
+        let attempt = state.attempt.clone();
+        Callback::from(move |i| {
+            dispatch.dispatch(Action::Dismiss(i));
+            if let Some(Err(notice)) = attempt.as_ref().map(storage::take_over_attempt) {
+                dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
+            }
+        })
+    };
+    (theirs, mine)
 }
 
 /// The screen the state is on, with only the data it shows.

@@ -12,6 +12,9 @@ pub struct Props {
     pub notices: Vec<Notice>,
     /// The position of the notice dismissed.
     pub on_dismiss: Callback<usize>,
+    /// Another tab's attempt: continue it, or keep this tab's (by the notice's position).
+    pub on_continue_other_tab: Callback<usize>,
+    pub on_keep_this_tab: Callback<usize>,
 }
 
 #[function_component(Notices)]
@@ -27,6 +30,20 @@ pub fn notices(props: &Props) -> Html {
             Notice::Storage(StorageNotice::Recovered) => t.storage_recovered.to_string(),
             Notice::Storage(StorageNotice::UnreadableKept) => t.storage_unreadable_kept.to_string(),
             Notice::Storage(StorageNotice::FinishNotKept) => t.finish_not_kept.to_string(),
+            Notice::Storage(StorageNotice::OtherTab) => {
+                // A choice, not a dismissal: nothing is saved over the other tab until it is made.
+                let theirs = props.on_continue_other_tab.reform(move |_: MouseEvent| i);
+                let mine = props.on_keep_this_tab.reform(move |_: MouseEvent| i);
+                return html! {
+                    <li class="notice other-tab">
+                        <div role="alert">
+                            <span>{ t.other_tab }</span>
+                            <button type="button" class="primary" onclick={theirs}>{ t.other_tab_continue_theirs }</button>
+                            <button type="button" onclick={mine}>{ t.other_tab_keep_mine }</button>
+                        </div>
+                    </li>
+                };
+            }
             Notice::AttemptStale => t.attempt_stale.to_string(),
             Notice::UnknownSet(id) => format!("{} {id}", t.unknown_set),
         };

@@ -25,13 +25,16 @@ struct Store {
     /// Keys whose stored value could not be set aside: never written to localStorage again
     /// this page, so the unreadable original is still there for someone to recover.
     pinned: BTreeSet<String>,
+    /// The attempt records as this page last read or wrote them: a stored value that differs was
+    /// written by another tab, and is not overwritten without the employee's say.
+    seen: BTreeMap<String, String>,
 }
 
 thread_local! {
     /// The prefix of every record's key: `credo-quiz` for the app itself, one per embed
     /// (see `credo_core::embed::EmbedParams::storage_scope`), so embeds never share progress.
     static SCOPE: RefCell<String> = RefCell::new("credo-quiz".into());
-    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new(), pinned: BTreeSet::new() });
+    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new(), pinned: BTreeSet::new(), seen: BTreeMap::new() });
 }
 
 /// Asks for localStorage and checks it answers. gloo-storage would throw a JS exception here,
@@ -145,13 +148,48 @@ pub fn load_history(set_id: &str) -> (History, Option<StorageNotice>) {
 }
 
 pub fn load_attempt(set_id: &str) -> (Option<Attempt>, Option<StorageNotice>) {
-    load(&key("attempt", set_id))
+    let k = key("attempt", set_id);
+    let loaded = load(&k);
+    remember(&k, get(&k));
+    loaded
 }
 
-/// Keeps the attempt in progress, and remembers its set as the one to resume on reload.
+fn remember(key: &str, value: Option<String>) {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        match value {
+            Some(v) => s.seen.insert(key.to_string(), v),
+            None => s.seen.remove(key),
+        }
+    });
+}
+
+/// Keeps the attempt in progress, and remembers its set as the one to resume on reload. Another
+/// tab's attempt on the same set (stored since this page last saw the record) is never
+/// overwritten: `Err(OtherTab)`, and the employee chooses (`take_over_attempt` or a resume).
 pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
-    save(&key("attempt", &attempt.set_id), attempt)?;
+    let k = key("attempt", &attempt.set_id);
+    let stored = get(&k);
+    let seen = STORE.with(|s| s.borrow().seen.get(&k).cloned());
+    if stored.is_some() && stored != seen {
+        return Err(StorageNotice::OtherTab);
+    }
+    let text = encode(attempt);
+    set(&k, text.clone())?;
+    remember(&k, Some(text));
     set(&current_key(), attempt.set_id.clone())
+}
+
+/// Continues this tab's attempt over another tab's: theirs is copied to a backup key first (never
+/// lost), then this one is saved.
+pub fn take_over_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
+    let k = key("attempt", &attempt.set_id);
+    if let Some(theirs) = get(&k) {
+        let backup = format!("{k}.backup.{}", now_ms() as u64);
+        set(&backup, theirs)?;
+    }
+    remember(&k, get(&k));
+    save_attempt(attempt)
 }
 
 /// Sets an attempt that no longer fits its set aside, like unreadable data, and forgets it as
@@ -183,6 +221,7 @@ pub fn current_set() -> Option<String> {
 /// result was not kept.
 pub fn finish(set_id: &str, outcome: Outcome) -> (History, Vec<StorageNotice>) {
     remove(&key("attempt", set_id));
+    remember(&key("attempt", set_id), None);
     if current_set().as_deref() == Some(set_id) {
         remove(&current_key());
     }
