@@ -176,7 +176,7 @@ test('count= holds for a retry too', async () => {
     await nextByKeyboard(page);
   }
   await page.waitForSelector('#result-heading');
-  await page.click('text=もう一度受ける');
+  await page.click('text=新しく出題する');
   await page.waitForSelector('[data-question]');
   assert.match(await page.textContent('#progress-label'), /1 \/ 2$/);
   watcher.assertClean();
@@ -228,6 +228,8 @@ test('two tabs on one set: the older never saves over the newer, and the employe
   await a.goto(server.origin + '/?set=fujieda-management-plan&count=5&seed=3');
   await answerByKeyboard(a);
   await nextByKeyboard(a);
+  // Saved in the effect that follows the render of the next question.
+  await a.waitForFunction(() => /2 \/ 5$/.test(document.getElementById('progress-label')?.textContent ?? ''));
   // The second tab resumes the stored attempt and moves it on.
   await b.goto(server.origin + '/?set=fujieda-management-plan');
   await b.waitForSelector('[data-question]');
@@ -258,5 +260,50 @@ test('two tabs on one set: the older never saves over the newer, and the employe
   const backups = await a.evaluate((ks) => ks.filter((k) => k.startsWith('credo-quiz.attempt.fujieda-management-plan.backup.')).map((k) => localStorage.getItem(k)), keys);
   assert.ok(backups.includes(before), 'the other tab\'s progress is in a backup key');
   watchers.forEach((w) => w.assertClean());
+  await ctx.close();
+});
+
+// Issue 11: study before, a draw of the set's length, feedback marked by more than colour, and a
+// result that fits a screen with its actions first, the missed questions collapsed and retried alone.
+test('study, a ten-question draw, marks beyond colour, a compact result and the missed questions retried', async () => {
+  const { ctx, page, watcher } = await openPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const card = '[aria-labelledby="set-maebashi-credo"]';
+  assert.match(await page.textContent(card), /全問に挑戦\(35 問\)/);
+  await page.click(`${card} >> text=原則を読む`);
+  await page.waitForSelector('#study-heading');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'study-heading');
+  assert.equal(await page.locator('.study-principle h2').count(), 4);
+  assert.ok(await page.locator('.study-principle .quote').count() >= 4, 'the passages the questions quote');
+  await assertAccessible(page, 'study');
+  await page.click('.study .actions button.primary');
+  await page.waitForSelector('[data-question]');
+  assert.match(await page.textContent('#progress-label'), /1 \/ 10$/);
+  for (let i = 1; i <= 10; i++) {
+    await answerByKeyboard(page, 1);
+    if (i === 1) {
+      const tags = await page.locator('.option-tag').allTextContents();
+      assert.ok(tags.some((t) => t.includes('正解')), `the correct option says so: ${tags}`);
+      const size = await page.locator('input[type=radio]').first().evaluate((r) => r.getBoundingClientRect().width);
+      assert.ok(size >= 24, `radio target ${size} px`);
+      await assertAccessible(page, 'feedback with marks');
+    }
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  const actionsTop = await page.locator('.result .actions').evaluate((a) => a.getBoundingClientRect().top);
+  assert.ok(actionsTop < 400, `the actions come first (${actionsTop} px)`);
+  const missed = await page.locator('.missed details').count();
+  assert.equal(await page.locator('.missed details[open]').count(), 0, 'collapsed');
+  await assertAccessible(page, 'compact result');
+  if (missed > 0) {
+    await page.locator('.missed summary').first().focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('.missed details[open]').count(), 1, 'opened by keyboard');
+    await page.click('text=間違えた問題だけもう一度');
+    await page.waitForSelector('[data-question]');
+    assert.match(await page.textContent('#progress-label'), new RegExp(`1 / ${missed}$`));
+  }
+  watcher.assertClean();
   await ctx.close();
 });

@@ -47,7 +47,7 @@ for (const file of manifest) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     const watcher = watch(page, server.origin);
-    await page.goto(`${server.origin}/?set=${id}`);
+    await page.goto(`${server.origin}/?set=${id}&count=1000`);
     await page.waitForSelector('[data-question]');
     const total = Number((await page.textContent('#progress-label')).split('/')[1]);
     assert.ok(total >= 30, `${id} has ${total} questions`);

@@ -153,13 +153,14 @@ test('a CSV saved by Japanese Excel (Shift_JIS) opens through the file chooser, 
   const text = await page.inputValue('#draft-text');
   await page.fill('#draft-text', text.replace('設定,pass_mark,70', '設定,pass_mark,170'));
   await page.waitForSelector('.problems li');
-  assert.match(await page.textContent('.problems li'), /^4 行 14 列4行目「本文」列/);
+  // Issue 9.13: placed once, by the CSV's own row and column header (it used to read 「4 行 14 列4行目「本文」列…」).
+  assert.match(await page.textContent('.problems li'), /^4行目「本文」列合格ライン `pass_mark = 170`/);
   assert.deepEqual(await page.locator('.src-line.problem').evaluateAll((l) => l.map((x) => x.dataset.line)), ['4']);
 
   await page.click('button:has-text("English に切り替え")');
   await page.waitForSelector('text=Write and check a set');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.match(await page.textContent('.problems li'), /^line 4, column 14row 4, column "本文"/);
+  assert.match(await page.textContent('.problems li'), /^row 4, column "本文"`pass_mark = 170`/);
   await assertAccessible(page, 'trainer editor in English');
   watcher.assertClean();
   await ctx.close();

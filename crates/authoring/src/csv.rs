@@ -60,7 +60,8 @@ pub const CHOICE_ROW: &str = "選択";
 const ROW_KINDS: &[&str] = &[SETTING_ROW, PRINCIPLE_ROW, SCENARIO_ROW, CHOICE_ROW];
 
 /// The setting keys; `source_title` is `[source] title` of a TOML file.
-const SETTINGS: &[&str] = &["id", "title", "pass_mark", "prompt", "office", "source_title", "date", "url", "file"];
+const SETTINGS: &[&str] =
+    &["id", "title", "pass_mark", "length", "prompt", "office", "source_title", "date", "url", "file"];
 
 /// Option columns written even when no question has that many, so a trainer has room to add.
 const MIN_OPTION_COLUMNS: usize = 5;
@@ -93,6 +94,7 @@ pub fn to_csv(set: &SetData) -> String {
     rows.push(setting("id", &set.id));
     rows.push(setting("title", &set.title));
     rows.push(setting("pass_mark", &set.pass_mark.to_string()));
+    rows.extend(set.length.iter().map(|n| setting("length", &n.to_string())));
     rows.extend(set.prompt.iter().map(|p| setting("prompt", p)));
     rows.push(setting("office", &set.source.office));
     rows.push(setting("source_title", &set.source.title));
@@ -482,14 +484,16 @@ impl SetRows {
                 draft.field(key, cell);
             }
         }
-        if let Some(cell) = setting("pass_mark").next() {
-            // A number becomes a TOML integer, written from its value since TOML refuses the leading
-            // zero of a typed "070"; anything else stays text, which `parse_set` refuses by name.
-            let value = match half_width_digits(&cell.value).parse::<i64>() {
-                Ok(n) => n.to_string(),
-                Err(_) => basic_string(&cell.value),
-            };
-            draft.line(&format!("pass_mark = {value}"), Some(cell));
+        for key in ["pass_mark", "length"] {
+            if let Some(cell) = setting(key).next() {
+                // A number becomes a TOML integer, written from its value since TOML refuses the
+                // leading zero of a typed "070"; anything else stays text, refused by name.
+                let value = match half_width_digits(&cell.value).parse::<i64>() {
+                    Ok(n) => n.to_string(),
+                    Err(_) => basic_string(&cell.value),
+                };
+                draft.line(&format!("{key} = {value}"), Some(cell));
+            }
         }
         if let Some(cell) = setting("prompt").next() {
             draft.field("prompt", cell);

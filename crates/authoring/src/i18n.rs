@@ -87,12 +87,8 @@ impl TrainerTexts {
     }
 }
 
-/// Fills `{name}` placeholders of a template.
-pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), &value.to_string()))
-}
+/// The quiz's own `fill`, for the trainer's strings too.
+pub use credo_core::i18n::fill;
 
 pub static JA: TrainerTexts = TrainerTexts {
     page_title: "クレド研修クイズ 研修担当者ページ",

@@ -20,6 +20,9 @@ pub fn to_toml(set: &SetData) -> String {
     field(&mut out, "id", &set.id);
     field(&mut out, "title", &set.title);
     out.push_str(&format!("pass_mark = {}\n", set.pass_mark));
+    if let Some(length) = set.length {
+        out.push_str(&format!("length = {length}\n"));
+    }
     if let Some(prompt) = &set.prompt {
         field(&mut out, "prompt", prompt);
     }

@@ -44,8 +44,19 @@ impl SetEntry {
 pub enum Screen {
     Sets,
     Quiz,
-    Result { set_id: String, outcome: Outcome, recorded: bool },
-    History { set_id: String },
+    Result {
+        set_id: String,
+        outcome: Outcome,
+        recorded: bool,
+    },
+    History {
+        set_id: String,
+    },
+    /// A set's principles, their summaries and the passages its questions quote, to read before
+    /// or after a quiz.
+    Study {
+        set_id: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -120,6 +131,16 @@ pub enum Action {
         set_id: String,
         seed: u64,
     },
+    /// Every question of the set, whatever its `length` (or `count=`).
+    StartAll {
+        set_id: String,
+        seed: u64,
+    },
+    /// The questions missed in the result shown, asked again.
+    RetryMissed {
+        seed: u64,
+    },
+    ShowStudy(String),
     Resume {
         set_id: String,
         attempt: Attempt,
@@ -315,6 +336,27 @@ impl Apply for AppState {
                 }
                 None => return self,
             },
+            Action::StartAll { set_id, seed } => match s.find_set(&set_id) {
+                Some(set) => {
+                    let attempt = Attempt::start(set, Some(set.questions().len()), seed);
+                    s.pending = None;
+                    s.begin(attempt);
+                }
+                None => return self,
+            },
+            Action::RetryMissed { seed } => {
+                let Screen::Result { set_id, outcome, .. } = &s.screen else { return self };
+                let Some(set) = s.find_set(set_id).filter(|_| !outcome.missed.is_empty()) else { return self };
+                let attempt = Attempt::over(set, &outcome.missed_ids(), seed);
+                s.begin(attempt);
+            }
+            Action::ShowStudy(set_id) => {
+                if s.find_set(&set_id).is_none() {
+                    return self;
+                }
+                s.pending = None;
+                s.screen = Screen::Study { set_id };
+            }
             Action::Resume { set_id, attempt } => match s.find_set(&set_id) {
                 Some(set) if attempt.fits(set) => {
                     s.pending = None;

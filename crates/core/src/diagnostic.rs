@@ -211,6 +211,10 @@ pub enum Problem {
         field: String,
         code: u32,
     },
+    /// `length` that is not a whole number of 1 or more.
+    LengthRange {
+        value: String,
+    },
     NotUtf8,
     /// A source text the set names is not where the set says.
     SourceMissing {
@@ -380,6 +384,13 @@ impl Message for Problem {
                     format!("`{field}` に目に見えない制御文字(U+{code:04X})が含まれています。ほかのソフトから貼り付けたときに入りやすい文字です。その文字を消してください。")
                 } else {
                     format!("`{field}` holds an invisible control character (U+{code:04X}), often pasted in from another program. Remove it.")
+                }
+            }
+            Problem::LengthRange { value } => {
+                if ja {
+                    format!("出題数 `length = {value}` は 1 以上の整数にしてください(例: length = 10)。書かないと全問を出題します。")
+                } else {
+                    format!("`length = {value}` must be a whole number of 1 or more (e.g. length = 10). Without it every question is asked.")
                 }
             }
             Problem::NotUtf8 => {

@@ -1,6 +1,6 @@
 //! The quiz engine: an attempt is plain data changed by events, deterministic for a seed.
 
-use crate::model::QuestionSet;
+use crate::model::{QuestionKind, QuestionSet};
 
 /// One employee's pass through a set. It refers to questions by id, so that a resumed attempt
 /// (stored by `credo_records`) is checked against the set it is resumed on (`fits`).
@@ -39,14 +39,29 @@ pub enum Event {
 }
 
 impl Attempt {
-    /// A new attempt over `count` questions of `set` (all when `None` or more than there are),
-    /// drawn and ordered by `seed`.
+    /// A new attempt over `count` questions of `set`, drawn and ordered by `seed`. Without a count,
+    /// the set's own `length` (all when it has none). A draw of fewer than all is balanced across
+    /// principles: each principle's questions (and the questions tied to none) take turns, so ten
+    /// questions of a four-principle set ask each principle two or three times.
     pub fn start(set: &QuestionSet, count: Option<usize>, seed: u64) -> Attempt {
-        let mut order: Vec<String> = set.questions().iter().map(|q| q.id.clone()).collect();
+        let all = set.questions().len();
+        let n = count.or(set.length()).unwrap_or(all).clamp(1, all.max(1));
+        let order = if n >= all {
+            let mut order: Vec<String> = set.questions().iter().map(|q| q.id.clone()).collect();
+            shuffle(&mut order, seed);
+            order
+        } else {
+            balanced_draw(set, n, seed)
+        };
+        Attempt { set_id: set.id().to_string(), seed, order, answers: Vec::new(), phase: Phase::Asking }
+    }
+
+    /// A new attempt over the given questions of `set` (those it has), in an order drawn by `seed`:
+    /// the missed questions of a result, asked again.
+    pub fn over(set: &QuestionSet, question_ids: &[String], seed: u64) -> Attempt {
+        let mut order: Vec<String> = question_ids.iter().filter(|id| set.question(id).is_some()).cloned().collect();
+        order.dedup();
         shuffle(&mut order, seed);
-        if let Some(n) = count {
-            order.truncate(n.max(1));
-        }
         Attempt { set_id: set.id().to_string(), seed, order, answers: Vec::new(), phase: Phase::Asking }
     }
 
@@ -150,6 +165,41 @@ impl Attempt {
     }
 }
 
+/// In a result, how often the employee took one principle for another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confusion {
+    /// The principle the scenes were about.
+    pub expected: String,
+    /// The principle chosen instead.
+    pub chosen: String,
+    pub count: usize,
+}
+
+impl Outcome {
+    /// The scenarios missed, by which principle was taken for which, most frequent first (then in
+    /// the set's order of principles): 「市民目線 の場面で チーム を選んだ: 3 回」.
+    pub fn confusions(&self, set: &QuestionSet) -> Vec<Confusion> {
+        let mut found: Vec<Confusion> = Vec::new();
+        for answer in &self.missed {
+            let Some(q) = set.question(&answer.question_id).filter(|q| q.kind == QuestionKind::Scenario) else {
+                continue;
+            };
+            match found.iter_mut().find(|c| c.expected == q.answer && c.chosen == answer.chosen) {
+                Some(c) => c.count += 1,
+                None => found.push(Confusion { expected: q.answer.clone(), chosen: answer.chosen.clone(), count: 1 }),
+            }
+        }
+        let rank = |id: &str| set.principles().iter().position(|p| p.id == id).unwrap_or(usize::MAX);
+        found.sort_by_key(|c| (std::cmp::Reverse(c.count), rank(&c.expected), rank(&c.chosen)));
+        found
+    }
+
+    /// The questions missed, to ask again.
+    pub fn missed_ids(&self) -> Vec<String> {
+        self.missed.iter().map(|a| a.question_id.clone()).collect()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub score: usize,
@@ -172,6 +222,35 @@ pub struct PrincipleScore {
     pub principle_id: Option<String>,
     pub correct: usize,
     pub total: usize,
+}
+
+/// `n` questions, each principle's (and the untied ones') taking turns in the set's order of
+/// principles, each group shuffled by `seed`; the result shuffled again so turns do not show.
+fn balanced_draw(set: &QuestionSet, n: usize, seed: u64) -> Vec<String> {
+    let principles = set.principles();
+    let mut groups: Vec<Vec<String>> = vec![Vec::new(); principles.len() + 1];
+    for q in set.questions() {
+        let at =
+            q.principle.as_ref().and_then(|p| principles.iter().position(|x| &x.id == p)).unwrap_or(principles.len());
+        groups[at].push(q.id.clone());
+    }
+    for (i, group) in groups.iter_mut().enumerate() {
+        shuffle(group, seed.wrapping_add(i as u64 + 1));
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut round = 0;
+    while order.len() < n {
+        for group in &groups {
+            if let Some(id) = group.get(round) {
+                if order.len() < n {
+                    order.push(id.clone());
+                }
+            }
+        }
+        round += 1;
+    }
+    shuffle(&mut order, seed);
+    order
 }
 
 /// Fisher–Yates with SplitMix64: small, no dependency, and the same order on every platform.

@@ -29,6 +29,10 @@ pub struct SetData {
     /// not fit the set (a set whose options are documents, say).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
+    /// How many questions an attempt asks by default, drawn balanced across principles; all
+    /// when absent. The whole set stays one choice away, and `count=` overrides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<usize>,
     pub principles: Vec<Principle>,
     pub questions: Vec<Question>,
 }
@@ -151,6 +155,11 @@ impl QuestionSet {
         self.0.prompt.as_deref()
     }
 
+    /// Questions an attempt asks by default (`length`), when fewer than all.
+    pub fn length(&self) -> Option<usize> {
+        self.0.length.filter(|&n| n < self.0.questions.len())
+    }
+
     pub fn principles(&self) -> &[Principle] {
         &self.0.principles
     }
@@ -235,6 +244,9 @@ fn check(data: &SetData) -> Result<(), Problem> {
     }
     if data.pass_mark > 100 {
         return Err(Problem::PassMarkRange { value: data.pass_mark.to_string() });
+    }
+    if data.length == Some(0) {
+        return Err(Problem::LengthRange { value: "0".into() });
     }
     if data.principles.is_empty() {
         return Err(Problem::NoPrinciples);

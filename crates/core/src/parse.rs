@@ -44,7 +44,7 @@ impl<P> Parsed<P> {
     }
 }
 
-const SET_FIELDS: &[&str] = &["id", "title", "pass_mark", "prompt", "source", "principles", "questions"];
+const SET_FIELDS: &[&str] = &["id", "title", "pass_mark", "length", "prompt", "source", "principles", "questions"];
 const SOURCE_FIELDS: &[&str] = &["office", "title", "date", "url", "file"];
 const PRINCIPLE_FIELDS: &[&str] = &["id", "label", "summary"];
 const SCENARIO_FIELDS: &[&str] =
@@ -236,6 +236,7 @@ fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
     let title = root.text(cx, "title");
     let pass_mark = read_pass_mark(cx, root);
     let prompt = root.optional_text(cx, "prompt").map(Spanned::into_inner);
+    let length = read_length(cx, root);
     let source = read_source(cx, root);
     let principles = read_principles(cx, root);
     let questions = read_questions(cx, root, principles.as_deref().unwrap_or(&[]));
@@ -251,6 +252,7 @@ fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
         source: source?,
         pass_mark: pass_mark?,
         prompt,
+        length: length.ok()?,
         principles: principles?,
         questions: questions?,
     };
@@ -273,6 +275,22 @@ fn read_pass_mark(cx: &mut Cx, root: &Table) -> Option<u8> {
         _ => {
             cx.report(value.span(), Problem::PassMarkRange { value: n.as_str().to_string() });
             None
+        }
+    }
+}
+
+/// `length`: optional; a whole number of 1 or more. `Err(())` when written but unusable.
+fn read_length(cx: &mut Cx, root: &Table) -> Result<Option<usize>, ()> {
+    let Some(value) = root.get("length") else { return Ok(None) };
+    let DeValue::Integer(n) = value.get_ref() else {
+        cx.report(value.span(), Problem::WrongType { field: "length".into(), expected: ValueType::Integer });
+        return Err(());
+    };
+    match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
+        Ok(v) if v >= 1 => Ok(Some(v as usize)),
+        _ => {
+            cx.report(value.span(), Problem::LengthRange { value: n.as_str().to_string() });
+            Err(())
         }
     }
 }

@@ -83,6 +83,7 @@ fn describe(s: &AppState) -> String {
             if *recorded { " recorded" } else { "" }
         ),
         Screen::History { set_id } => format!("history {set_id}"),
+        Screen::Study { set_id } => format!("study {set_id}"),
     };
     let manifest = match &s.manifest {
         Manifest::Loading => "loading",
@@ -373,4 +374,53 @@ fn a_second_file_with_the_same_set_id_is_a_located_problem_and_does_not_start() 
         let state = state.apply(Action::Start { set_id: "demo".into(), seed: 1 });
         assert_eq!(state.current_set().map(|s| s.title()), Some("デモ"), "the first file's set starts");
     }
+}
+
+/// Issue 11: the missed questions again, the whole set on request, and the study screen.
+#[test]
+fn retry_the_missed_questions_the_whole_set_or_study() {
+    let short = VALID.replacen("pass_mark = 60", "pass_mark = 60\nlength = 1", 1);
+    check(
+        start(None),
+        vec![
+            Do(manifest(&[FILE])),
+            Do(loaded(FILE, &short)),
+            Do(Action::ShowStudy("demo".into())),
+            Do(Action::ShowStudy("nowhere".into())),
+            Do(Action::Start { set_id: "demo".into(), seed: 6 }),
+            Wrong,
+            Do(Action::Next),
+            Do(Action::RetryMissed { seed: 1 }),
+            Right,
+            Do(Action::Next),
+            Do(Action::RetryMissed { seed: 1 }),
+            Do(Action::StartAll { set_id: "demo".into(), seed: 2 }),
+        ],
+        expect![[r#"
+            ManifestLoaded { files: ["demo.toml"], problems: [] }
+              sets; manifest loaded; load every set
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; load every set
+            ShowStudy("demo")
+              study demo; manifest loaded
+            ShowStudy("nowhere")
+              (unchanged)
+            Start { set_id: "demo", seed: 6 }
+              quiz demo 1/1 Asking; manifest loaded; events [started]
+            Answer("team")
+              quiz demo 1/1 Feedback; manifest loaded; events [started answered]
+            Next
+              result demo 0/1 failed pass 60; manifest loaded; events [started answered completed]
+            RetryMissed { seed: 1 }
+              quiz demo 1/1 Asking; manifest loaded; events [started answered completed started]
+            Answer("shimin")
+              quiz demo 1/1 Feedback; manifest loaded; events [started answered completed started answered]
+            Next
+              result demo 1/1 passed pass 60; manifest loaded; events [started answered completed started answered completed]
+            RetryMissed { seed: 1 }
+              (unchanged)
+            StartAll { set_id: "demo", seed: 2 }
+              quiz demo 1/2 Asking; manifest loaded; events [started answered completed started answered completed started]
+        "#]],
+    );
 }

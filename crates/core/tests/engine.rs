@@ -122,3 +122,84 @@ fn a_stored_attempt_fits_only_the_set_it_was_made_on() {
     tampered.phase = Phase::Finished;
     assert!(!tampered.fits(&set), "finished with questions left");
 }
+
+/// A set of three principles with `per` scenarios each, and `untied` choice questions tied to none.
+fn wide(per: usize, untied: usize, length: Option<usize>) -> QuestionSet {
+    let mut text = format!(
+        "id = \"wide\"\ntitle = \"t\"\npass_mark = 60\n{}[source]\noffice = \"o\"\ntitle = \"s\"\n",
+        length.map_or(String::new(), |n| format!("length = {n}\n"))
+    );
+    for p in ["a", "b", "c"] {
+        text += &format!("[[principles]]\nid = \"{p}\"\nlabel = \"{p}\"\nsummary = \"s\"\n");
+    }
+    let question = |id: String, kind: &str, answer: &str, options: &str| {
+        format!("[[questions]]\nid = \"{id}\"\nkind = \"{kind}\"\ndifficulty = \"初級\"\ntext = \"t\"\n{options}answer = \"{answer}\"\nexplanation = \"e\"\nquote = \"q\"\n")
+    };
+    for p in ["a", "b", "c"] {
+        for i in 0..per {
+            text += &question(format!("{p}{i}"), "scenario", p, "");
+        }
+    }
+    for i in 0..untied {
+        text += &question(format!("f{i}"), "choice", "x", "options = [\"x\", \"y\"]\n");
+    }
+    parse_set("wide.toml", &text).set.unwrap()
+}
+
+/// Issue 11.3: a quiz was the whole set in one sitting; a set now declares its length, drawn
+/// balanced across principles, with `count=` and the whole set still at hand.
+#[test]
+fn a_sets_length_is_drawn_balanced_across_principles() {
+    let principle = |id: &String| id[..1].to_string();
+    for seed in 0..20 {
+        let set = wide(10, 3, Some(8));
+        let drawn = Attempt::start(&set, None, seed).order;
+        assert_eq!(drawn.len(), 8);
+        // Four groups (three principles, the untied): two of each.
+        for group in ["a", "b", "c", "f"] {
+            assert_eq!(drawn.iter().filter(|id| principle(id) == group).count(), 2, "seed {seed}: {drawn:?}");
+        }
+        let mut sorted = drawn.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 8, "no question twice");
+        assert_eq!(Attempt::start(&set, Some(5), seed).order.len(), 5, "count= overrides");
+        assert_eq!(Attempt::start(&set, Some(33), seed).order.len(), 33, "the whole set on request");
+    }
+    // A principle with fewer questions than its share: the others fill the draw.
+    let thin = wide(1, 0, Some(3));
+    assert_eq!(Attempt::start(&thin, None, 1).order.len(), 3);
+    assert_eq!(Attempt::start(&wide(1, 0, Some(9)), None, 1).order.len(), 3, "a length over the set asks all");
+    assert_eq!(
+        Attempt::start(&wide(2, 0, Some(4)), None, 9).order,
+        Attempt::start(&wide(2, 0, Some(4)), None, 9).order,
+        "the same for a seed"
+    );
+}
+
+/// Issue 11.2 and 11.5: the result names which principle was taken for which, and the missed
+/// questions can be asked again, alone.
+#[test]
+fn confusions_are_counted_and_the_missed_questions_asked_again() {
+    let set = wide(3, 1, None);
+    let mut attempt = Attempt::start(&set, None, 4);
+    while let Some(id) = attempt.current_question_id().map(str::to_string) {
+        let q = set.question(&id).unwrap();
+        // Every a-scene is answered b, one b-scene c; the rest right.
+        let chosen = match (id.as_str(), q.answer.as_str()) {
+            (_, "a") => "b",
+            ("b0", _) => "c",
+            _ => q.answer.as_str(),
+        };
+        attempt.apply(&set, Event::Answer(chosen.to_string()));
+        attempt.apply(&set, Event::Next);
+    }
+    let outcome = attempt.outcome(&set);
+    let shown: Vec<String> =
+        outcome.confusions(&set).iter().map(|c| format!("{} -> {}: {}", c.expected, c.chosen, c.count)).collect();
+    assert_eq!(shown, ["a -> b: 3", "b -> c: 1"]);
+    let again = Attempt::over(&set, &outcome.missed_ids(), 2);
+    let mut asked = again.order.clone();
+    asked.sort();
+    assert_eq!(asked, ["a0", "a1", "a2", "b0"]);
+}

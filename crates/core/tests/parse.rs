@@ -103,7 +103,7 @@ fn unknown_fields_are_named_with_what_is_allowed() {
     check(
         &edit("pass_mark = 60", "pass_mark = 60\npassmark = 60"),
         expect![[r#"
-            set.toml:5:1: The set's top level has an unknown field `passmark`. Known fields: id, title, pass_mark, prompt, source, principles, questions. Check the spelling.
+            set.toml:5:1: The set's top level has an unknown field `passmark`. Known fields: id, title, pass_mark, length, prompt, source, principles, questions. Check the spelling.
         "#]],
     );
 }

@@ -242,7 +242,7 @@ fn unknown_row_kinds_settings_and_stray_cells_are_located() {
         &input,
         expect![[r#"
             set.csv:1:1: 設定「title」の行がありません。種別「設定」、ID「title」、本文にその値を書いた行を追加してください。
-            set.csv:3:2: 3行目「ID」列: 設定「titel」は使えません。使える設定: id, title, pass_mark, prompt, office, source_title, date, url, file。綴りを確かめてください。
+            set.csv:3:2: 3行目「ID」列: 設定「titel」は使えません。使える設定: id, title, pass_mark, length, prompt, office, source_title, date, url, file。綴りを確かめてください。
             set.csv:6:2: 6行目「ID」列: 設定「office」は 5 行目にもあります。1 行だけにしてください。
             set.csv:7:1: 7行目「種別」列: 種別「問題」は使えません。設定・原則・シナリオ・選択 のいずれかにしてください。
             set.csv:8:1: 8行目「種別」列: `種別` が空です。内容を書いてください。
@@ -444,7 +444,7 @@ fn quizcheck_converts_toml_to_csv_and_back_to_a_file_check_accepts() {
     assert!(!ok && !out.exists());
     let stdout = stdout.replace(&dir.display().to_string(), "DIR");
     expect![[r#"
-        DIR/broken.csv:13:11: row 13, column "難易度": Unknown difficulty `とても易しい`. Use "初級", "中級" or "上級".
+        DIR/broken.csv:14:11: row 14, column "難易度": Unknown difficulty `とても易しい`. Use "初級", "中級" or "上級".
     "#]]
     .assert_eq(&stdout);
 }

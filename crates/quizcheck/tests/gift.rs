@@ -527,7 +527,7 @@ fn notes_that_cannot_be_used_are_reported_where_they_stand() {
             quiz.gift:4:16: `// credo-quiz: set.title` is given more than once. Keep one (only the first is used).
             quiz.gift:5:16: `principle.label` comes before any `// credo-quiz: principle.id = …`. Start each principle with its principle.id line.
             quiz.gift:9:31: Duplicate principle id `shimin` (first defined on line 6). Choose another id.
-            quiz.gift:11:16: [credo-quiz] has an unknown field `colour`. Known fields: set.id, set.title, set.pass_mark, set.prompt, source.office, source.title, source.date, source.url, source.file, principle.id, principle.label, principle.summary, kind, prompt, options, principle, difficulty, quote. Check the spelling.
+            quiz.gift:11:16: [credo-quiz] has an unknown field `colour`. Known fields: set.id, set.title, set.pass_mark, set.length, set.prompt, source.office, source.title, source.date, source.url, source.file, principle.id, principle.label, principle.summary, kind, prompt, options, principle, difficulty, quote. Check the spelling.
             quiz.gift:12:16: `quote` belongs to a question but stands outside one. Write it right above the question's ::title::, with no blank line between.
             quiz.gift:13:16: `// credo-quiz: source.office` has no value. Write it as `// credo-quiz: key = value`.
             quiz.gift:16:26: Principle `team` is not defined in [[principles]]. Use a defined id.

@@ -144,6 +144,7 @@ fn generated(seed: u64) -> QuestionSet {
         title: r.text(),
         source,
         pass_mark: r.below(101) as u8,
+        length: (r.below(3) == 0).then(|| 1 + r.below(9)),
         prompt: (r.below(3) == 0).then(|| r.text()),
         principles,
         questions,

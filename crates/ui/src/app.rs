@@ -18,6 +18,7 @@ use crate::notices::Notices;
 use crate::quiz::QuizView;
 use crate::result::ResultView;
 use crate::set_list::SetList;
+use crate::study::StudyView;
 
 /// Yew's reducer over a plain-data state (the quiz's, or the trainer page's): `apply` does the
 /// work and never does I/O; the same `Rc` back means nothing changed, and Yew skips the render.
@@ -99,6 +100,9 @@ fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> State {
 /// screens' props stay equal and a screen re-renders only when its data does.
 struct Handlers {
     start: Callback<String>,
+    start_all: Callback<String>,
+    study: Callback<String>,
+    retry_missed: Callback<()>,
     resume: Callback<String>,
     history: Callback<String>,
     answer: Callback<String>,
@@ -130,6 +134,12 @@ impl Handlers {
         };
         Handlers {
             start: act(Box::new(|set_id| Action::Start { set_id, seed: storage::random_seed() })),
+            start_all: act(Box::new(|set_id| Action::StartAll { set_id, seed: storage::random_seed() })),
+            study: act(Box::new(Action::ShowStudy)),
+            retry_missed: {
+                let dispatch = dispatch.clone();
+                Callback::from(move |()| dispatch.dispatch(Action::RetryMissed { seed: storage::random_seed() }))
+            },
             resume,
             history: act(Box::new(Action::ShowHistory)),
             answer: act(Box::new(Action::Answer)),
@@ -235,7 +245,8 @@ fn screen(state: &State, h: &Handlers) -> Html {
     match &state.screen {
         Screen::Sets => html! {
             <SetList {lang} manifest={state.manifest.clone()} sets={state.sets.clone()} {embed}
-                on_start={h.start.clone()} on_resume={h.resume.clone()} on_history={h.history.clone()} />
+                on_start={h.start.clone()} on_start_all={h.start_all.clone()} on_resume={h.resume.clone()}
+                on_history={h.history.clone()} on_study={h.study.clone()} />
         },
         Screen::Quiz => match (&state.attempt, state.current_set()) {
             (Some(attempt), Some(set)) => html! {
@@ -253,10 +264,23 @@ fn screen(state: &State, h: &Handlers) -> Html {
                 let (start, set_id) = (h.start.clone(), set_id.clone());
                 Callback::from(move |()| start.emit(set_id.clone()))
             };
+            let study = {
+                let (show, set_id) = (h.study.clone(), set_id.clone());
+                Callback::from(move |()| show.emit(set_id.clone()))
+            };
             html! {
                 <ResultView {lang} set={set.clone()} outcome={outcome.clone()} {recorded_at} {embed}
-                    on_retry={retry} on_back={h.show_sets.clone()} />
+                    on_retry={retry} on_retry_missed={Some(h.retry_missed.clone())} on_study={Some(study)}
+                    on_back={h.show_sets.clone()} />
             }
+        }
+        Screen::Study { set_id } => {
+            let Some(set) = state.find_set(set_id) else { return html! {} };
+            let start = {
+                let (start, set_id) = (h.start.clone(), set_id.clone());
+                Callback::from(move |()| start.emit(set_id.clone()))
+            };
+            html! { <StudyView {lang} set={set.clone()} {embed} on_start={start} on_back={h.show_sets.clone()} /> }
         }
         Screen::History { set_id } => {
             let Some(entry) = state.entry(set_id) else { return html! {} };

@@ -16,3 +16,5 @@ pub mod quiz;
 pub mod result;
 #[cfg(target_arch = "wasm32")]
 pub mod set_list;
+#[cfg(target_arch = "wasm32")]
+pub mod study;

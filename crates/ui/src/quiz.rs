@@ -100,15 +100,21 @@ fn options(props: &OptionsProps) -> Html {
             Callback::from(move |_: Event| selected.set(Some(value.clone())))
         };
         let checked = props.chosen.as_ref().or(selected.as_ref()) == Some(value);
-        let mark = match &props.chosen {
-            Some(_) if *value == question.answer => "option right",
-            Some(c) if c == value => "option wrong",
-            _ => "option",
+        // Marked by a sign and a word as well as a colour (JIS X 8341-3 / WCAG 1.4.1).
+        let (mark, tag) = match &props.chosen {
+            Some(_) if *value == question.answer => ("option right", Some(("✔", t.tag_correct))),
+            Some(c) if c == value => ("option wrong", Some(("✘", t.tag_your_answer))),
+            _ => ("option", None),
         };
         html! {
             <li class={mark}>
                 <input type="radio" name="answer" id={id.clone()} value={value.clone()} {checked} disabled={locked} {onchange} />
-                <label for={id}>{ set.option_label(question, value) }</label>
+                <label for={id}>
+                    { set.option_label(question, value) }
+                    if let Some((sign, word)) = tag {
+                        <span class="option-tag"><span aria-hidden="true">{ sign }</span>{ word }</span>
+                    }
+                </label>
             </li>
         }
     });

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use credo_core::engine::{Outcome, PrincipleScore};
-use credo_core::i18n::Lang;
+use credo_core::i18n::{fill, Lang};
 use credo_core::model::QuestionSet;
 use credo_core::result_file::{file_name, iso_local, result_json};
 use credo_web::{files, storage};
@@ -20,7 +20,13 @@ pub struct Props {
     /// once. `None` where nothing is recorded (a trial run on the trainer page): now stands in.
     pub recorded_at: Option<(f64, i32)>,
     pub embed: bool,
+    /// A new draw of the set.
     pub on_retry: Callback<()>,
+    /// The missed questions again; `None` where the screen offers no such thing (a trial run).
+    #[prop_or_default]
+    pub on_retry_missed: Option<Callback<()>>,
+    #[prop_or_default]
+    pub on_study: Option<Callback<()>>,
     pub on_back: Callback<()>,
 }
 
@@ -47,15 +53,36 @@ pub fn result_view(props: &Props) -> Html {
     let back = props.on_back.reform(|_: MouseEvent| ());
     let retry = props.on_retry.reform(|_: MouseEvent| ());
     let bars = o.by_principle.iter().filter(|p| p.total > 0).map(|p| principle_bar(props.lang, set, p));
+    let label = |id: &str| set.principle(id).map_or(id.to_string(), |p| p.label.clone());
+    let confused = o.confusions(set);
+    let confusions = confused.iter().map(|c| {
+        let line = fill(
+            t.confusion_line,
+            &[("expected", &label(&c.expected)), ("chosen", &label(&c.chosen)), ("n", &c.count)],
+        );
+        html! { <li>{ line }</li> }
+    });
+    // Collapsed, each its own disclosure: the screen shows the score and what to do first, and a
+    // keyboard or screen-reader user opens the questions one by one.
     let missed = o.missed.iter().filter_map(|m| {
         let q = set.question(&m.question_id)?;
         Some(html! {
             <li>
-                <p class="missed-text">{ &q.text }</p>
-                <p>{ format!("{}: {}", t.your_answer, set.option_label(q, &m.chosen)) }</p>
-                <p>{ format!("{}: {}", t.correct_answer, set.option_label(q, &q.answer)) }</p>
+                <details>
+                    <summary class="missed-text">{ &q.text }</summary>
+                    <p>{ format!("{}: {}", t.your_answer, set.option_label(q, &m.chosen)) }</p>
+                    <p>{ format!("{}: {}", t.correct_answer, set.option_label(q, &q.answer)) }</p>
+                    <p class="explanation">{ &q.explanation }</p>
+                </details>
             </li>
         })
+    });
+    let retry_missed = props.on_retry_missed.as_ref().filter(|_| !o.missed.is_empty()).map(|cb| {
+        let label = fill(t.retry_missed, &[("n", &o.missed.len())]);
+        html! { <button type="button" class="primary" onclick={cb.reform(|_: MouseEvent| ())}>{ label }</button> }
+    });
+    let study = props.on_study.as_ref().map(|cb| {
+        html! { <button type="button" onclick={cb.reform(|_: MouseEvent| ())}>{ t.study }</button> }
     });
     html! {
         <section class="result" aria-labelledby="result-heading">
@@ -65,13 +92,19 @@ pub fn result_view(props: &Props) -> Html {
                 <strong>{ if o.passed { t.passed } else { t.failed } }</strong>
                 <span class="meta">{ format!("{} {}%", t.pass_mark, set.pass_mark()) }</span>
             </p>
+            <div class="actions">
+                { for retry_missed }
+                <button type="button" class={if o.missed.is_empty() { "primary" } else { "" }} onclick={retry}>{ t.new_draw }</button>
+                { for study }
+                if !props.embed {
+                    <button type="button" onclick={back}>{ t.back_to_sets }</button>
+                }
+            </div>
             <h2>{ t.by_principle }</h2>
             <ul class="bars">{ for bars }</ul>
-            <h2>{ t.missed_heading }</h2>
-            if o.missed.is_empty() {
-                <p>{ t.none_missed }</p>
-            } else {
-                <ul class="missed">{ for missed }</ul>
+            if !confused.is_empty() {
+                <h2>{ t.confusion_heading }</h2>
+                <ul class="confusions">{ for confusions }</ul>
             }
             <form class="hand-in" onsubmit={download}>
                 <h2>{ t.download_heading }</h2>
@@ -79,12 +112,13 @@ pub fn result_view(props: &Props) -> Html {
                 <input id="result-name" type="text" autocomplete="name" ref={name_input} required=true pattern=".*\\S.*" />
                 <button type="submit">{ t.download_result }</button>
             </form>
-            <div class="actions">
-                <button type="button" class="primary" onclick={retry}>{ t.retry }</button>
-                if !props.embed {
-                    <button type="button" onclick={back}>{ t.back_to_sets }</button>
-                }
-            </div>
+            <h2>{ t.missed_heading }</h2>
+            if o.missed.is_empty() {
+                <p>{ t.none_missed }</p>
+            } else {
+                <p class="meta">{ t.missed_hint }</p>
+                <ul class="missed">{ for missed }</ul>
+            }
         </section>
     }
 }

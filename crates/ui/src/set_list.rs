@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use credo_core::app_state::{Manifest, SetEntry};
-use credo_core::i18n::Lang;
+use credo_core::i18n::{fill, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -14,8 +14,11 @@ pub struct Props {
     pub embed: bool,
     /// Each gets the id of the set the employee chose.
     pub on_start: Callback<String>,
+    /// Every question of a set that draws fewer (`length`).
+    pub on_start_all: Callback<String>,
     pub on_resume: Callback<String>,
     pub on_history: Callback<String>,
+    pub on_study: Callback<String>,
 }
 
 #[function_component(SetList)]
@@ -64,7 +67,9 @@ fn set_card(props: &Props, entry: &SetEntry) -> Html {
         let set_id = set.id().to_string();
         callback.reform(move |_: MouseEvent| set_id.clone())
     };
-    let (start, show_history) = (for_set(&props.on_start), for_set(&props.on_history));
+    let (start, show_history, study) = (for_set(&props.on_start), for_set(&props.on_history), for_set(&props.on_study));
+    let all = set.length().map(|_| (for_set(&props.on_start_all), fill(t.start_all, &[("n", &set.questions().len())])));
+    let asked = set.length().unwrap_or(set.questions().len());
     let resume = entry.has_attempt.then(|| for_set(&props.on_resume));
     let best = entry.history.best().map(|b| format!(" · {} {}/{}", t.best, b.outcome.score, b.outcome.max));
     html! {
@@ -72,7 +77,7 @@ fn set_card(props: &Props, entry: &SetEntry) -> Html {
             <h2 id={heading_id}>{ set.title() }</h2>
             <p class="meta">
                 { format!("{}: {} {}", t.source_label, set.source().office, set.source().title) }<br/>
-                { format!("{} {} · {} {}%", set.questions().len(), t.questions_count, t.pass_mark, set.pass_mark()) }
+                { format!("{} {} · {} {}%", asked, t.questions_count, t.pass_mark, set.pass_mark()) }
                 { best.unwrap_or_default() }
             </p>
             <div class="actions">
@@ -82,6 +87,10 @@ fn set_card(props: &Props, entry: &SetEntry) -> Html {
                 } else {
                     <button type="button" class="primary" onclick={start}>{ t.start }</button>
                 }
+                if let Some((start_all, label)) = all {
+                    <button type="button" onclick={start_all}>{ label }</button>
+                }
+                <button type="button" onclick={study}>{ t.study }</button>
                 <button type="button" onclick={show_history}>{ t.history }</button>
             </div>
         </li>

@@ -29,6 +29,7 @@ pub(crate) const NOTE_KEYS: &[&str] = &[
     "set.id",
     "set.title",
     "set.pass_mark",
+    "set.length",
     "set.prompt",
     "source.office",
     "source.title",
@@ -45,7 +46,7 @@ pub(crate) const NOTE_KEYS: &[&str] = &[
     "difficulty",
     "quote",
 ];
-pub(crate) const SET_KEYS: &[&str] = NOTE_KEYS.split_at(12).0;
-pub(crate) const QUESTION_KEYS: &[&str] = NOTE_KEYS.split_at(12).1;
+pub(crate) const SET_KEYS: &[&str] = NOTE_KEYS.split_at(13).0;
+pub(crate) const QUESTION_KEYS: &[&str] = NOTE_KEYS.split_at(13).1;
 /// What a hand-written file gets for a pass mark; the shipped sets and the guide use 70.
 pub(crate) const DEFAULT_PASS_MARK: u8 = 70;

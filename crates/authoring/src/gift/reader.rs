@@ -80,6 +80,7 @@ pub fn read_gift(file: &str, text: &str) -> (SetData, Vec<Diagnostic<DraftProble
         title: header.title,
         source: header.source,
         pass_mark: header.pass_mark,
+        length: header.length,
         prompt: header.prompt,
         principles: header.principles,
         questions,
@@ -323,6 +324,7 @@ struct Header {
     title: String,
     source: Source,
     pass_mark: u8,
+    length: Option<usize>,
     prompt: Option<String>,
     principles: Vec<Principle>,
 }
@@ -393,7 +395,14 @@ fn read_header(cx: &mut Cx, notes: &[Note], category: Option<String>, file: &str
     let source = Source { office, title: source_title, date, url, files: files.collect() };
     let principles = read_principles(cx, notes);
     let prompt = nonempty(one(cx, "set.prompt")).map(|n| value(n).to_string());
-    Header { id, title, source, pass_mark, prompt, principles }
+    let length = one(cx, "set.length").and_then(|note| match value(note).parse::<usize>() {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            cx.report(note.value_at, Problem::LengthRange { value: value(note).to_string() });
+            None
+        }
+    });
+    Header { id, title, source, pass_mark, length, prompt, principles }
 }
 
 /// The first note with a value for `key`; any later one is reported, not silently ignored.

@@ -20,6 +20,9 @@ pub fn to_gift(set: &SetData) -> String {
     note(&mut out, "set.id", &set.id);
     note(&mut out, "set.title", &set.title);
     note(&mut out, "set.pass_mark", &set.pass_mark.to_string());
+    if let Some(length) = set.length {
+        note(&mut out, "set.length", &length.to_string());
+    }
     if let Some(prompt) = &set.prompt {
         note(&mut out, "set.prompt", prompt);
     }
