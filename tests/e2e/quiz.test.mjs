@@ -307,3 +307,36 @@ test('study, a ten-question draw, marks beyond colour, a compact result and the 
   watcher.assertClean();
   await ctx.close();
 });
+
+// Issue 11.2: a wrong answer shows why that principle is not the best fit, where the set says.
+test('a wrong answer with a note says why the option chosen is not the best fit', async () => {
+  const demo = readFileSync(new URL('../data/demo-set.toml', import.meta.url), 'utf8')
+    .replace('id = "demo"', 'id = "notes"')
+    .replace('quote = "市民目線を問い続けましょう。"', 'quote = "市民目線を問い続けましょう。"\n\n[questions.notes]\nteam = "所管を越えて力を合わせる場面ではなく、相手の言葉で伝える場面です。"');
+  const server = await serve(distWith({ 'notes.toml': demo }));
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  await page.goto(server.origin + '/?set=notes&seed=1&count=2');
+  for (let i = 0; i < 2; i++) {
+    await page.waitForSelector('[data-question]');
+    const id = await page.getAttribute('[data-question]', 'data-question');
+    if (id === 'q1') {
+      await page.click('label:has-text("チームで知恵と力を出し合います")');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.why-not');
+      assert.match(await page.textContent('.feedback'), /「チームで知恵と力を出し合います」がいちばんではない理由/);
+      assert.equal(await page.textContent('.why-not'), '所管を越えて力を合わせる場面ではなく、相手の言葉で伝える場面です。');
+      await assertAccessible(page, 'feedback with a note');
+    } else {
+      await page.click('#option-0');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.quote');
+      assert.equal(await page.locator('.why-not').count(), 0);
+    }
+    await page.click('.feedback button');
+  }
+  watcher.assertClean();
+  await ctx.close();
+  server.close();
+});

@@ -48,10 +48,23 @@ pub const EXPLANATION: &str = "解説";
 pub const QUOTE: &str = "引用";
 /// A question's own prompt (`prompt`); optional, written only when some question has one.
 pub const PROMPT: &str = "問い";
+/// Followed by 1, 2, 3…: why that option is not the best fit (`[questions.notes]`); optional.
+pub const NOTE: &str = "メモ";
 
 const REQUIRED_HEADERS: [&str; 7] = [KIND, ID, TEXT, ANSWER, DIFFICULTY, EXPLANATION, QUOTE];
-const KNOWN_HEADERS: &[&str] =
-    &[KIND, ID, TEXT, ANSWER, "選択肢1, 選択肢2, …", PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE, PROMPT];
+const KNOWN_HEADERS: &[&str] = &[
+    KIND,
+    ID,
+    TEXT,
+    ANSWER,
+    "選択肢1, 選択肢2, …",
+    PRINCIPLE,
+    DIFFICULTY,
+    EXPLANATION,
+    QUOTE,
+    PROMPT,
+    "メモ1, メモ2, …",
+];
 
 pub const SETTING_ROW: &str = "設定";
 pub const PRINCIPLE_ROW: &str = "原則";
@@ -69,7 +82,8 @@ const MIN_OPTION_COLUMNS: usize = 5;
 /// Writes a set as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads
 /// Shift_JIS) and CRLF line ends.
 pub fn to_csv(set: &SetData) -> String {
-    let explicit = |q: &&credo_core::model::Question| !default_options(set, q);
+    // Options are written when chosen, or when a note needs the column of its option.
+    let explicit = |q: &&credo_core::model::Question| !default_options(set, q) || !q.notes.is_empty();
     let option_count = set.questions.iter().filter(explicit).map(|q| q.options.len()).max().unwrap_or(0);
     let option_count = option_count.max(MIN_OPTION_COLUMNS);
     let mut headers: Vec<String> = [KIND, ID, TEXT, ANSWER].map(String::from).to_vec();
@@ -78,6 +92,8 @@ pub fn to_csv(set: &SetData) -> String {
     if set.questions.iter().any(|q| q.prompt.is_some()) {
         headers.push(PROMPT.into());
     }
+    let note_count = set.questions.iter().filter(|q| !q.notes.is_empty()).map(|q| q.options.len()).max().unwrap_or(0);
+    headers.extend((1..=note_count).map(|n| format!("{NOTE}{n}")));
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or(0);
     let (principle_col, difficulty_col, explanation_col, quote_col) =
         (column(PRINCIPLE), column(DIFFICULTY), column(EXPLANATION), column(QUOTE));
@@ -129,6 +145,11 @@ pub fn to_csv(set: &SetData) -> String {
         row[quote_col] = q.quote.clone();
         if let Some(prompt) = &q.prompt {
             row[column(PROMPT)] = prompt.clone();
+        }
+        for (i, option) in q.options.iter().enumerate() {
+            if let Some(note) = q.note_for(option) {
+                row[column(&format!("{NOTE}{}", i + 1))] = note.to_string();
+            }
         }
         rows.push(row);
     }
@@ -273,6 +294,8 @@ struct Columns {
     principle: Option<usize>,
     prompt: Option<usize>,
     options: Vec<usize>,
+    /// For each option column, its note column (メモn), if the file has one.
+    notes: Vec<Option<usize>>,
 }
 
 /// The columns of the header row. A missing required column is a problem; with `tolerant` its
@@ -285,7 +308,8 @@ fn read_headers(cx: &mut Cx, row: &Row, tolerant: bool) -> Option<Columns> {
             Cell { row: row.number, column: i + 1, header: name.clone(), value: String::new(), name: String::new() };
         let known = [KIND, ID, TEXT, ANSWER, PRINCIPLE, DIFFICULTY, EXPLANATION, QUOTE, PROMPT]
             .contains(&name.as_str())
-            || option_number(&name).is_some();
+            || option_number(&name).is_some()
+            || note_number(&name).is_some();
         if name.is_empty() {
             names.push(String::new());
         } else if !known {
@@ -313,6 +337,11 @@ fn read_headers(cx: &mut Cx, row: &Row, tolerant: bool) -> Option<Columns> {
     let required = |name| find(name).unwrap_or(usize::MAX);
     let mut options: Vec<usize> = (0..names.len()).filter(|&i| option_number(&names[i]).is_some()).collect();
     options.sort_by_key(|&i| option_number(&names[i]));
+    // The note for option n, where the row has that column.
+    let notes: Vec<Option<usize>> = options
+        .iter()
+        .map(|&o| option_number(&names[o]).and_then(|n| (0..names.len()).find(|&i| note_number(&names[i]) == Some(n))))
+        .collect();
     Some(Columns {
         kind: required(KIND),
         id: required(ID),
@@ -324,6 +353,7 @@ fn read_headers(cx: &mut Cx, row: &Row, tolerant: bool) -> Option<Columns> {
         principle: find(PRINCIPLE),
         prompt: find(PROMPT),
         options,
+        notes,
         names,
     })
 }
@@ -336,6 +366,10 @@ fn normalize_header(raw: &str) -> String {
     } else {
         name
     }
+}
+
+fn note_number(name: &str) -> Option<u32> {
+    name.strip_prefix(NOTE)?.parse().ok().filter(|&n| n >= 1)
 }
 
 fn option_number(name: &str) -> Option<u32> {
@@ -429,6 +463,8 @@ struct QuestionRow {
     first_option: Cell,
     principle: Option<Cell>,
     prompt: Option<Cell>,
+    /// (option cell, note cell) for each note written.
+    notes: Vec<(Cell, Cell)>,
     difficulty: Cell,
     explanation: Cell,
     quote: Cell,
@@ -534,6 +570,13 @@ impl SetRows {
             }
             draft.field("explanation", &q.explanation);
             draft.field("quote", &q.quote);
+            // A sub-table last: every key after its header belongs to it.
+            if !q.notes.is_empty() {
+                draft.line("[questions.notes]", None);
+                for (option, note) in &q.notes {
+                    draft.line(&format!("{} = {}", basic_string(&option.value), basic_string(&note.value)), Some(note));
+                }
+            }
         }
         draft
     }
@@ -574,6 +617,12 @@ fn read_question(cx: &mut Cx, columns: &Columns, row: &Row, kind: Cell) -> Quest
         }
     }
     let all_options: Vec<Cell> = columns.options.iter().map(|&i| columns.cell(row, i)).collect();
+    let notes = all_options
+        .iter()
+        .zip(&columns.notes)
+        .filter_map(|(option, note)| Some((option.clone(), columns.cell(row, (*note)?))))
+        .filter(|(_, note)| !note.value.is_empty())
+        .collect();
     QuestionRow {
         scenario,
         id: columns.cell(row, columns.id),
@@ -583,6 +632,7 @@ fn read_question(cx: &mut Cx, columns: &Columns, row: &Row, kind: Cell) -> Quest
         options: all_options.into_iter().filter(|c| !c.value.is_empty()).collect(),
         principle,
         prompt: columns.prompt.map(|i| columns.cell(row, i)).filter(|c| !c.value.is_empty()),
+        notes,
         difficulty: columns.cell(row, columns.difficulty),
         explanation: columns.cell(row, columns.explanation),
         quote: columns.cell(row, columns.quote),

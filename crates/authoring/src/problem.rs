@@ -379,8 +379,8 @@ fn construct_words(what: GiftConstruct) -> (&'static str, &'static str) {
             "More than one right answer (=). Keep one = and make the others ~.",
         ),
         GiftConstruct::Feedback => (
-            "選択肢ごとのフィードバック(#…)は取り込めず、この文は使われません。必要なら解説(####…)に書き移してください。",
-            "Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).",
+            "正解の選択肢のフィードバック(=…#…)は取り込めず、この文は使われません。正解の理由は解説(####…)に書いてください(誤りの選択肢のフィードバックは、その選択肢のメモとして取り込みます)。",
+            "The right answer's own feedback (=…#…) cannot be kept and is left out. Say why it is right in the general feedback (####…); a wrong answer's feedback is kept as its note.",
         ),
         GiftConstruct::Html => (
             "HTML のタグや文字参照(<b>・&amp; など)は、そのままの文字で表示されます。タグを使わない文に書き直してください。",

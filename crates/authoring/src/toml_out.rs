@@ -71,6 +71,14 @@ pub fn to_toml(set: &SetData) -> String {
         }
         prose(&mut out, "explanation", &q.explanation);
         field(&mut out, "quote", &q.quote);
+        // A sub-table last: the keys after its header belong to it. Keys are option values,
+        // quoted, since a choice question's options are free text.
+        if !q.notes.is_empty() {
+            out.push_str("\n[questions.notes]\n");
+            for (option, note) in &q.notes {
+                prose(&mut out, &basic_string(option), note);
+            }
+        }
     }
     out
 }

@@ -215,6 +215,10 @@ pub enum Problem {
     LengthRange {
         value: String,
     },
+    /// A `[questions.notes]` key that is not one of the question's wrong options.
+    NoteNotForWrongOption {
+        option: String,
+    },
     NotUtf8,
     /// A source text the set names is not where the set says.
     SourceMissing {
@@ -391,6 +395,13 @@ impl Message for Problem {
                     format!("出題数 `length = {value}` は 1 以上の整数にしてください(例: length = 10)。書かないと全問を出題します。")
                 } else {
                     format!("`length = {value}` must be a whole number of 1 or more (e.g. length = 10). Without it every question is asked.")
+                }
+            }
+            Problem::NoteNotForWrongOption { option } => {
+                if ja {
+                    format!("`[questions.notes]` の `{option}` は、この問題の誤りの選択肢ではありません。メモは、正解以外の選択肢(シナリオ問題は原則の ID、知識問題は選択肢の文)に書いてください。")
+                } else {
+                    format!("`{option}` in `[questions.notes]` is not one of this question's wrong options. Write notes for options other than the answer (a principle id for a scenario, the option text for a choice question).")
                 }
             }
             Problem::NotUtf8 => {

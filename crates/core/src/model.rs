@@ -117,6 +117,10 @@ pub struct Question {
     /// One of `options`.
     pub answer: String,
     pub explanation: String,
+    /// For a wrong option, why it is not the best fit here: shown beside the explanation to an
+    /// employee who chose it. (option value, note), in the order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<(String, String)>,
     /// A verbatim passage of the source document.
     pub quote: String,
     pub difficulty: Difficulty,
@@ -197,6 +201,13 @@ impl QuestionSet {
     /// set's. `None` leaves it to the app's words for its kind.
     pub fn prompt_of<'a>(&'a self, question: &'a Question) -> Option<&'a str> {
         self.0.prompt_of(question)
+    }
+}
+
+impl Question {
+    /// Why `chosen` is not the best fit here, when the question says.
+    pub fn note_for(&self, chosen: &str) -> Option<&str> {
+        self.notes.iter().find(|(option, _)| option == chosen).map(|(_, note)| note.as_str())
     }
 }
 
@@ -294,6 +305,11 @@ fn check(data: &SetData) -> Result<(), Problem> {
         if !options.contains(&q.answer) {
             return Err(Problem::AnswerNotInOptions { answer: q.answer.clone() });
         }
+        for (option, _) in &q.notes {
+            if !options.contains(option) || *option == q.answer {
+                return Err(Problem::NoteNotForWrongOption { option: option.clone() });
+            }
+        }
         match (q.kind, &q.principle) {
             (QuestionKind::Scenario, Some(p)) if *p == q.answer => {}
             (QuestionKind::Scenario, _) => return Err(Problem::UnknownPrinciple { id: q.answer.clone() }),
@@ -318,6 +334,7 @@ fn check_texts(data: &SetData) -> Result<(), Problem> {
         texts.extend([("text", q.text.as_str()), ("explanation", q.explanation.as_str()), ("quote", q.quote.as_str())]);
         texts.extend(q.prompt.iter().map(|p| ("prompt", p.as_str())));
         texts.extend(q.options.iter().map(|o| ("options", o.as_str())));
+        texts.extend(q.notes.iter().map(|(_, n)| ("notes", n.as_str())));
     }
     match texts.iter().find_map(|(field, text)| control_character(text).map(|c| (field, c))) {
         Some((field, c)) => Err(Problem::ControlCharacter { field: field.to_string(), code: u32::from(c) }),

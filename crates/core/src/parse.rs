@@ -48,9 +48,9 @@ const SET_FIELDS: &[&str] = &["id", "title", "pass_mark", "length", "prompt", "s
 const SOURCE_FIELDS: &[&str] = &["office", "title", "date", "url", "file"];
 const PRINCIPLE_FIELDS: &[&str] = &["id", "label", "summary"];
 const SCENARIO_FIELDS: &[&str] =
-    &["id", "kind", "difficulty", "text", "prompt", "options", "answer", "explanation", "quote"];
+    &["id", "kind", "difficulty", "text", "prompt", "options", "answer", "explanation", "notes", "quote"];
 const CHOICE_FIELDS: &[&str] =
-    &["id", "kind", "difficulty", "text", "prompt", "options", "answer", "principle", "explanation", "quote"];
+    &["id", "kind", "difficulty", "text", "prompt", "options", "answer", "principle", "explanation", "notes", "quote"];
 
 /// Parses one question-set file. `file` is the name diagnostics carry.
 pub fn parse_set(file: &str, text: &str) -> Parsed {
@@ -428,6 +428,7 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
     let text = t.text(cx, "text");
     let prompt = t.optional_text(cx, "prompt").map(Spanned::into_inner);
     let explanation = t.text(cx, "explanation");
+    let notes = read_notes(cx, t);
     let quote = t.text(cx, "quote");
     let answer = t.text(cx, "answer");
     let principle_exists = |cx: &mut Cx, id: &Spanned<String>| {
@@ -475,6 +476,29 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
     if kind == Some(QuestionKind::Scenario) && principle.is_none() {
         return None;
     }
+    // A note is for a wrong option: said where the key is written, not only by the set's check.
+    if let (Some(options), Some(answer), Some(DeValue::Table(fields))) =
+        (&options, &answer, t.get("notes").map(|v| v.get_ref()))
+    {
+        let mut wrong = false;
+        for key in fields.keys() {
+            let option = key.get_ref().to_string();
+            if !options.contains(&option) || option == *answer.get_ref() {
+                cx.report(key.span(), Problem::NoteNotForWrongOption { option });
+                wrong = true;
+            }
+        }
+        if wrong {
+            return None;
+        }
+    }
+    // In the options' order, whatever the order written (a TOML table's keys have none).
+    let notes = notes.map(|mut notes| {
+        if let Some(options) = &options {
+            notes.sort_by_key(|(option, _)| options.iter().position(|o| o == option));
+        }
+        notes
+    });
     Some(Question {
         id: String::new(),
         kind: kind?,
@@ -483,10 +507,44 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
         options: options?,
         answer: answer?.into_inner(),
         explanation: explanation?.into_inner(),
+        notes: notes?,
         quote: quote?.into_inner(),
         difficulty: difficulty?,
         principle,
     })
+}
+
+/// `[questions.notes]`: option value = note, each for a wrong option (checked once the options are
+/// known, in `QuestionSet::new`; here where each is written). Absent means none.
+fn read_notes(cx: &mut Cx, t: &Table) -> Option<Vec<(String, String)>> {
+    let Some(value) = t.get("notes") else { return Some(Vec::new()) };
+    let DeValue::Table(fields) = value.get_ref() else {
+        cx.report(value.span(), Problem::WrongType { field: "notes".into(), expected: ValueType::Table });
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (key, note) in fields.iter() {
+        let field = format!("notes.{}", key.get_ref());
+        let text = match note.get_ref() {
+            DeValue::String(text) => text.trim(),
+            _ => {
+                cx.report(note.span(), Problem::WrongType { field, expected: ValueType::String });
+                ok = false;
+                continue;
+            }
+        };
+        if let Some(c) = control_character(text) {
+            cx.report(note.span(), Problem::ControlCharacter { field, code: u32::from(c) });
+            ok = false;
+        } else if text.is_empty() {
+            cx.report(note.span(), Problem::EmptyText { field });
+            ok = false;
+        } else {
+            out.push((key.get_ref().to_string(), text.to_string()));
+        }
+    }
+    ok.then_some(out)
 }
 
 /// At least two options, none twice, and the answer among them.

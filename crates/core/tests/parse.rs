@@ -279,3 +279,26 @@ fn a_file_decoded_from_shift_jis_says_so_and_nothing_else() {
         "#]],
     );
 }
+
+/// Issue 11.2: a wrong option may carry a note on why it is not the best fit here; a note for
+/// the answer or for no option is refused where its key is written.
+#[test]
+fn notes_belong_to_wrong_options() {
+    let with_notes = |notes: &str| {
+        edit(
+            "quote = \"市民目線を問い続けましょう。\"",
+            &format!("quote = \"市民目線を問い続けましょう。\"\n[questions.notes]\n{notes}"),
+        )
+    };
+    let set = parse_set("set.toml", &with_notes("team = \"所管を越えた協力の場面ではない。\"")).set.expect("valid");
+    assert_eq!(set.questions()[0].note_for("team"), Some("所管を越えた協力の場面ではない。"));
+    assert_eq!(set.questions()[0].note_for("shimin"), None);
+    check(
+        &with_notes("shimin = \"正解へのメモ\"\nkouhei = \"ない選択肢\"\nteam = \"\""),
+        expect![[r#"
+            set.toml:29:1: `shimin` in `[questions.notes]` is not one of this question's wrong options. Write notes for options other than the answer (a principle id for a scenario, the option text for a choice question).
+            set.toml:30:1: `kouhei` in `[questions.notes]` is not one of this question's wrong options. Write notes for options other than the answer (a principle id for a scenario, the option text for a choice question).
+            set.toml:31:8: `notes.team` is empty. Write its text.
+        "#]],
+    );
+}

@@ -166,18 +166,9 @@ Which of the following is NOT a control character for the GIFT import format? {
             q07 Choice 初級: "Which answer equals 5?" {~= 2 + 2 == 2 + 3 ~= 2 + 4} #### "" quote ""
             q08 Choice 初級: "Which of the following is NOT a control character for the GIFT import format?" {~~ ~= ~# ~{ ~} =\} #### "" quote ""
             q09 Choice 初級: "Grant is _____ in Grant's tomb." {~buried =entombed ~living} #### "" quote ""
-            quiz.gift:23:14: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:24:22: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:25:14: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:35:13: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:36:13: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:37:13: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:38:13: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:39:13: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:40:13: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:47:14: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:48:16: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
-            quiz.gift:49:14: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
+            quiz.gift:25:15: The right answer's own feedback (=…#…) cannot be kept and is left out. Say why it is right in the general feedback (####…); a wrong answer's feedback is kept as its note.
+            quiz.gift:40:15: The right answer's own feedback (=…#…) cannot be kept and is left out. Say why it is right in the general feedback (####…); a wrong answer's feedback is kept as its note.
+            quiz.gift:48:17: The right answer's own feedback (=…#…) cannot be kept and is left out. Say why it is right in the general feedback (####…); a wrong answer's feedback is kept as its note.
             (42 defaulted or missing fields)
         "#]],
     );
@@ -569,7 +560,6 @@ fn hand_written_moodle_file_imports_as_a_draft_with_every_gap_located() {
             quiz.gift:2:1: GIFT has no `difficulty`, so `初級` was used. If that is wrong, add a line `// credo-quiz: difficulty = …` right above the question, or fix it after converting to TOML.
             quiz.gift:2:1: No `quote` (a passage copied verbatim from the source): GIFT has no place for it. Add a line `// credo-quiz: quote = …` right above the question, or add it after converting to TOML.
             quiz.gift:2:3: The question has no title usable as an id, so its id is `q01`. To choose another, write ::q01:: with ASCII letters, digits, - and _.
-            quiz.gift:4:10: Per-answer feedback (#…) cannot be kept and is left out. Move what matters into the general feedback (####…).
             quiz.gift:8:1: GIFT has no `difficulty`, so `初級` was used. If that is wrong, add a line `// credo-quiz: difficulty = …` right above the question, or fix it after converting to TOML.
             quiz.gift:8:1: No `quote` (a passage copied verbatim from the source): GIFT has no place for it. Add a line `// credo-quiz: quote = …` right above the question, or add it after converting to TOML.
             quiz.gift:8:37: No explanation. Write ####explanation just before the closing }.
@@ -591,7 +581,6 @@ fn messages_are_in_japanese_too() {
         quiz.gift:1:10: 正誤問題({T}・{F})は取り込めません。{=正しい ~誤り} のような選択肢問題に書き換えてください。
         quiz.gift:3:1: `difficulty` は GIFT に書けないため `初級` にしました。違う場合は問題のすぐ上に`// credo-quiz: difficulty = …` の行を書くか、TOML に変換してから直してください。
         quiz.gift:3:1: `quote`(出典の一節をそのまま)がありません(GIFT には書く場所がありません)。問題のすぐ上に`// credo-quiz: quote = …` の行を書くか、TOML に変換してから追加してください。
-        quiz.gift:3:15: 選択肢ごとのフィードバック(#…)は取り込めず、この文は使われません。必要なら解説(####…)に書き移してください。
         quiz.gift:3:18: 解説がありません。閉じる } の直前に ####解説 を書いてください。
     "#]]
     .assert_eq(&ja);

@@ -82,6 +82,17 @@ impl Rng {
         }
     }
 
+    /// Notes for some of the wrong options.
+    fn notes(&mut self, options: &[String], answer: &str) -> Vec<(String, String)> {
+        let mut notes = Vec::new();
+        for option in options.iter().filter(|o| *o != answer) {
+            if self.below(2) == 0 {
+                notes.push((option.clone(), self.text()));
+            }
+        }
+        notes
+    }
+
     fn id(&mut self, prefix: &str, i: usize) -> String {
         format!("{prefix}{i}{}", ["", "-x", "_y"][self.below(3)])
     }
@@ -102,6 +113,7 @@ fn generated(seed: u64) -> QuestionSet {
             if r.below(2) == 0 {
                 options.reverse();
             }
+            let notes = r.notes(&options, &answer);
             questions.push(Question {
                 id: r.id("q", i),
                 kind: QuestionKind::Scenario,
@@ -110,6 +122,7 @@ fn generated(seed: u64) -> QuestionSet {
                 options,
                 answer: answer.clone(),
                 explanation: r.text(),
+                notes,
                 quote: r.text(),
                 difficulty,
                 principle: Some(answer),
@@ -118,6 +131,7 @@ fn generated(seed: u64) -> QuestionSet {
             let options: Vec<String> = (0..2 + r.below(3)).map(|k| format!("{}{k}", r.text())).collect();
             let answer = options[r.below(options.len())].clone();
             let principle = (r.below(2) == 0).then(|| principles[r.below(principles.len())].id.clone());
+            let notes = r.notes(&options, &answer);
             questions.push(Question {
                 id: r.id("f", i),
                 kind: QuestionKind::Choice,
@@ -126,6 +140,7 @@ fn generated(seed: u64) -> QuestionSet {
                 options,
                 answer,
                 explanation: r.text(),
+                notes,
                 quote: r.text(),
                 difficulty,
                 principle,

@@ -107,6 +107,13 @@ fn question(set: &QuestionSet, q: &Question, position: usize, total: usize, lang
                     <dd class="answer">{ set.option_label(q, &q.answer) }</dd>
                     <dt>{ t.why }</dt>
                     <dd class="explanation">{ &q.explanation }</dd>
+                    // Each wrong option's note, as an employee who chose it reads it.
+                    { for q.notes.iter().map(|(option, note)| html! {
+                        <>
+                            <dt>{ fill(t.why_not, &[("chosen", &set.option_label(q, option))]) }</dt>
+                            <dd class="explanation why-not">{ note }</dd>
+                        </>
+                    }) }
                     <dt>{ t.source_quote }</dt>
                     <dd>
                         <blockquote class="quote">{ &q.quote }</blockquote>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use credo_core::engine::{Attempt, Phase};
-use credo_core::i18n::{Lang, Texts};
+use credo_core::i18n::{fill, Lang, Texts};
 use credo_core::model::{Question, QuestionKind, QuestionSet};
 
 use crate::hooks::use_focus_on_mount;
@@ -164,6 +164,11 @@ fn feedback(props: &FeedbackProps) -> Html {
                 <dd class="answer">{ set.option_label(question, &question.answer) }</dd>
                 <dt>{ t.why }</dt>
                 <dd class="explanation">{ &question.explanation }</dd>
+                // Why the option chosen is not the best fit here, when the question says.
+                if let Some(note) = (!props.correct).then(|| question.note_for(&props.chosen)).flatten() {
+                    <dt>{ fill(t.why_not, &[("chosen", &set.option_label(question, &props.chosen))]) }</dt>
+                    <dd class="explanation why-not">{ note }</dd>
+                }
                 <dt>{ t.source_quote }</dt>
                 <dd>
                     <blockquote class="quote">{ &question.quote }</blockquote>

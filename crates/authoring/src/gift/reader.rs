@@ -142,8 +142,10 @@ struct Answer {
     mark: Option<Ch>,
     text: String,
     at: usize,
-    /// What the answer had that our model cannot keep (HTML, its own feedback), reported only if
-    /// the question is imported.
+    /// Its own feedback (`#…`): a wrong answer's is the note on why it is not the best fit.
+    feedback: Option<(String, usize)>,
+    /// What the answer had that our model cannot keep (HTML, the right answer's feedback),
+    /// reported only if the question is imported.
     lost: Vec<(usize, GiftConstruct)>,
 }
 
@@ -309,11 +311,10 @@ fn read_answers(cx: &mut Cx, answers: &[Ch], format: Format) -> Option<Vec<Answe
         if let Some(i) = markup(answer, answer_format) {
             lost.push((answer[i].at, GiftConstruct::Html));
         }
-        if let Some(feedback) = feedback.filter(|f| !string(&f[1..]).is_empty()) {
-            lost.push((feedback[0].at, GiftConstruct::Feedback));
-        }
+        let feedback = feedback.map(|f| with_format(trim(&f[1..]), answer_format).1).filter(|f| !f.is_empty());
+        let feedback = feedback.map(|f| (string(f), f[0].at));
         let at = mark.map_or_else(|| answer.first().map_or(0, |c| c.at), |m| m.at);
-        out.push(Answer { mark, text: string(answer), at, lost });
+        out.push(Answer { mark, text: string(answer), at, feedback, lost });
     }
     Some(out)
 }
@@ -632,6 +633,15 @@ fn resolve_question(cx: &mut Cx, draft: &Draft, principles: &[Principle]) -> Opt
     };
     let prompt = nonempty(one(cx, "prompt")).map(|n| value(n).to_string());
     let answer = options[draft.right].clone();
+    let mut notes = Vec::new();
+    for (i, a) in draft.answers.iter().enumerate() {
+        match (&a.feedback, i == draft.right) {
+            (Some((note, _)), false) => notes.push((options[i].clone(), note.clone())),
+            // The right answer's own feedback has no place: the explanation (####) says why.
+            (Some((_, at)), true) => cx.report(*at, GiftProblem::Unsupported(GiftConstruct::Feedback)),
+            (None, _) => {}
+        }
+    }
     Some(Question {
         id: String::new(),
         kind,
@@ -640,6 +650,7 @@ fn resolve_question(cx: &mut Cx, draft: &Draft, principles: &[Principle]) -> Opt
         options,
         answer,
         explanation: draft.explanation.clone(),
+        notes,
         quote,
         difficulty,
         principle,

@@ -63,7 +63,12 @@ pub fn to_gift(set: &SetData) -> String {
         let labels: Vec<&str> = q.options.iter().map(|o| set.option_label(q, o)).collect();
         // Moodle's default format renders HTML; a text with `<` or `&` is marked plain so that
         // Moodle shows what our app shows. Answers and feedback inherit the question's format.
-        let format = if [q.text.as_str(), q.explanation.as_str()].iter().chain(&labels).any(|t| t.contains(['<', '&']))
+        let notes = q.notes.iter().map(|(_, n)| n.as_str());
+        let format = if [q.text.as_str(), q.explanation.as_str()]
+            .into_iter()
+            .chain(labels.iter().copied())
+            .chain(notes)
+            .any(|t| t.contains(['<', '&']))
         {
             Format::Plain
         } else {
@@ -85,6 +90,14 @@ pub fn to_gift(set: &SetData) -> String {
                 out.push_str(&format!("[{}]", format.name()));
             }
             out.push_str(&gift_text(label));
+            // Moodle's feedback for this answer: why this principle is not the best fit here.
+            if let Some(note) = q.note_for(option) {
+                out.push('#');
+                if opens_with_format(note) {
+                    out.push_str(&format!("[{}]", format.name()));
+                }
+                out.push_str(&gift_text(note));
+            }
             out.push('\n');
         }
         out.push_str("\t####");
