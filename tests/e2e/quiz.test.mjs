@@ -1,7 +1,10 @@
 // End to end on the release build: the 前橋市 quiz by keyboard, resume, history, broken sets, blocked storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, serveWith, freePort, distWith, launch, launchBlocked, watch, assertAccessible, tabTo, answerByKeyboard, nextByKeyboard } from './support.mjs';
 
 let server, browser;
@@ -339,4 +342,37 @@ test('a wrong answer with a note says why the option chosen is not the best fit'
   watcher.assertClean();
   await ctx.close();
   server.close();
+});
+
+// Issue 11.6: a pass gives a printable certificate, A4, with the name typed (kept locally), the
+// set, its source, the date, the score and a code naming the set's version.
+test('a pass gives a certificate that prints to an A4 PDF with the name, set, source, date, score and code', async () => {
+  const { ctx, page, watcher } = await openPage();
+  await page.goto(server.origin + '/?set=maebashi-credo&count=3&pass=0');
+  for (let i = 0; i < 3; i++) {
+    await answerByKeyboard(page);
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  await page.click('text=修了証を表示');
+  await page.waitForSelector('#certificate-heading');
+  await page.fill('#certificate-name', '山田 花子');
+  await assertAccessible(page, 'certificate');
+  const code = (await page.textContent('.certificate-code')).trim();
+  assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  const pdf = await page.pdf({ format: 'A4' });
+  const file = join(mkdtempSync(join(tmpdir(), 'credo-quiz-cert-')), 'certificate.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  for (const expected of ['修了証', '山田 花子', '前橋市職員クレド', '前橋市職員クレド(行動理念)', code, ' / 3 (']) {
+    assert.ok(text.includes(expected), `"${expected}" printed:\n${text}`);
+  }
+  assert.ok(!text.includes('印刷する'), 'the controls are not printed');
+  assert.equal(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1], '1', 'one A4 page');
+  // The name is kept in this browser for the next certificate.
+  await page.click('text=結果に戻る');
+  await page.click('text=修了証を表示');
+  assert.equal(await page.inputValue('#certificate-name'), '山田 花子');
+  watcher.assertClean();
+  await ctx.close();
 });

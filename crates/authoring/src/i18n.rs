@@ -44,6 +44,7 @@ pub struct TrainerTexts {
     pub preview_hint: &'static str,
     pub preview_none: &'static str,
     pub preview_more: &'static str,
+    pub set_version: &'static str,
     pub after_answer: &'static str,
 
     pub results_intro: &'static str,
@@ -129,6 +130,7 @@ pub static JA: TrainerTexts = TrainerTexts {
     preview_hint: "各問題を、受講者が見るとおりに表示しています。回答後の解説も続けて表示します。",
     preview_none: "セットを読み取れるようになると、ここにプレビューが表示されます。",
     preview_more: "{shown} / {total} 問を表示中。続きを表示",
+    set_version: "このセットの版: {version}(修了証の確認コードの前半 4 文字です)",
     after_answer: "回答後に表示される解説",
 
     results_intro: "受講者がダウンロードした結果ファイル(.json)をまとめて選ぶか、この欄にドロップしてください。ファイルはこのパソコンの中だけで読み、どこにも送信しません。",
@@ -199,6 +201,7 @@ pub static EN: TrainerTexts = TrainerTexts {
     preview_hint: "Each question as an employee sees it, followed by the feedback shown after answering.",
     preview_none: "The preview appears here once the set can be read.",
     preview_more: "Showing {shown} of {total} questions. Show more",
+    set_version: "This version of the set: {version} (the first four characters of a certificate's code)",
     after_answer: "Feedback shown after answering",
 
     results_intro: "Choose the result files (.json) employees downloaded, or drop them on this area. The files are read on this computer only and sent nowhere.",

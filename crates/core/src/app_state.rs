@@ -57,6 +57,12 @@ pub enum Screen {
     Study {
         set_id: String,
     },
+    /// The printable certificate of a passed result (the result's data, to go back to it).
+    Certificate {
+        set_id: String,
+        outcome: Outcome,
+        recorded: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -141,6 +147,9 @@ pub enum Action {
         seed: u64,
     },
     ShowStudy(String),
+    /// From a passed result to its certificate, and back.
+    ShowCertificate,
+    BackToResult,
     Resume {
         set_id: String,
         attempt: Attempt,
@@ -350,6 +359,20 @@ impl Apply for AppState {
                 let attempt = Attempt::over(set, &outcome.missed_ids(), seed);
                 s.begin(attempt);
             }
+            Action::ShowCertificate => match &s.screen {
+                Screen::Result { set_id, outcome, recorded } if outcome.passed => {
+                    let (set_id, outcome, recorded) = (set_id.clone(), outcome.clone(), *recorded);
+                    s.screen = Screen::Certificate { set_id, outcome, recorded };
+                }
+                _ => return self,
+            },
+            Action::BackToResult => match &s.screen {
+                Screen::Certificate { set_id, outcome, recorded } => {
+                    let (set_id, outcome, recorded) = (set_id.clone(), outcome.clone(), *recorded);
+                    s.screen = Screen::Result { set_id, outcome, recorded };
+                }
+                _ => return self,
+            },
             Action::ShowStudy(set_id) => {
                 if s.find_set(&set_id).is_none() {
                     return self;

@@ -19,7 +19,7 @@
 //!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
 //!   employee's result JSON, written by hand), `i18n` (`Lang`, every string of the quiz), `embed`
 //!   (URL parameters, config.toml, `HostEvent`s), `app_state` (the quiz's state as plain data,
-//!   changed only by `AppState::apply`).
+//!   changed only by `AppState::apply`), `certificate` (the completion certificate's code).
 //! - `credo-records`: the versioned stored forms of `Attempt` and `History` (postcard), their
 //!   own types converted at the boundary (`Record`), so the engine's types are not a storage schema.
 //! - `credo-authoring`, the trainer's tools: `problem` (CSV and GIFT problems; `DraftProblem`),
@@ -53,6 +53,7 @@
 //!   parent window's exact, allowed origin (never `*`).
 
 pub mod app_state;
+pub mod certificate;
 pub mod diagnostic;
 pub mod embed;
 pub mod engine;

@@ -42,6 +42,8 @@ pub fn review(set: &QuestionSet, file: &str, text: &str, sources: &[(String, Str
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetStats {
     pub id: String,
+    /// The set's version, as certificates name it (`certificate::set_version`).
+    pub version: String,
     pub total: usize,
     pub scenarios: usize,
     pub choices: usize,
@@ -67,6 +69,7 @@ impl SetStats {
         let count = |f: &dyn Fn(&crate::model::Question) -> bool| set.questions().iter().filter(|q| f(q)).count();
         SetStats {
             id: set.id().to_string(),
+            version: crate::certificate::set_version(set),
             total: set.questions().len(),
             scenarios: count(&|q| q.kind == QuestionKind::Scenario),
             choices: count(&|q| q.kind == QuestionKind::Choice),
@@ -92,8 +95,8 @@ impl SetStats {
     pub fn render(&self) -> String {
         let [basic, mid, adv] = self.by_difficulty;
         let mut s = format!(
-            "{}: {} 問 (scenario {} / choice {}; 初級 {basic} / 中級 {mid} / 上級 {adv})\n",
-            self.id, self.total, self.scenarios, self.choices
+            "{}: {} 問 (scenario {} / choice {}; 初級 {basic} / 中級 {mid} / 上級 {adv}) 版 / version {}\n",
+            self.id, self.total, self.scenarios, self.choices, self.version
         );
         for PrincipleStats { id, label, answers, tied } in &self.by_principle {
             let flag = if *answers < MIN_PER_PRINCIPLE { "  ← 4 問未満 / under 4" } else { "" };

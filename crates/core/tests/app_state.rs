@@ -84,6 +84,9 @@ fn describe(s: &AppState) -> String {
         ),
         Screen::History { set_id } => format!("history {set_id}"),
         Screen::Study { set_id } => format!("study {set_id}"),
+        Screen::Certificate { set_id, outcome, .. } => {
+            format!("certificate {set_id} {}/{}", outcome.score, outcome.max)
+        }
     };
     let manifest = match &s.manifest {
         Manifest::Loading => "loading",

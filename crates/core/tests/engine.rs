@@ -203,3 +203,27 @@ fn confusions_are_counted_and_the_missed_questions_asked_again() {
     asked.sort();
     assert_eq!(asked, ["a0", "a1", "a2", "b0"]);
 }
+
+/// Issue 11.6: a certificate's code names the set's version (a changed question changes it) and
+/// the attempt; the same attempt gives the same code.
+#[test]
+fn a_certificate_code_names_the_set_version_and_the_attempt() {
+    use credo_core::certificate::{certificate_code, set_version};
+    let set = demo();
+    let mut attempt = Attempt::start(&set, None, 3);
+    while let Some(id) = attempt.current_question_id().map(str::to_string) {
+        let answer = set.question(&id).unwrap().answer.clone();
+        attempt.apply(&set, Event::Answer(answer));
+        attempt.apply(&set, Event::Next);
+    }
+    let outcome = attempt.outcome(&set);
+    let code = certificate_code(&set, &outcome, 1_763_700_000_000.0);
+    assert_eq!(code, certificate_code(&set, &outcome, 1_763_700_000_000.0));
+    assert!(code.starts_with(&format!("{}-", set_version(&set))), "{code}");
+    assert_ne!(code, certificate_code(&set, &outcome, 1_763_700_000_001.0), "another attempt");
+    let edited = parse_set("demo.toml", &VALID.replacen("quote = \"令和6年12月\"", "quote = \"令和6年12月策定\"", 1))
+        .set
+        .unwrap();
+    assert_ne!(set_version(&set), set_version(&edited), "another version of the set");
+    assert!(code.chars().all(|c| c == '-' || "ACDEFGHJKMNPQRTUVWXY346789".contains(c)), "{code}");
+}

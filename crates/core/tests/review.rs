@@ -47,7 +47,7 @@ fn a_scenario_naming_its_own_answer_is_a_giveaway() {
 fn stats_count_and_flag_thin_principles() {
     let set = parse_set("set.toml", VALID).set.unwrap();
     expect![[r#"
-        demo: 2 問 (scenario 1 / choice 1; 初級 1 / 中級 1 / 上級 0)
+        demo: 2 問 (scenario 1 / choice 1; 初級 1 / 中級 1 / 上級 0) 版 / version FUP9
           shimin         1 問 (関連  1) 市民目線を追求します  ← 4 問未満 / under 4
           team           0 問 (関連  0) チームで知恵と力を出し合います  ← 4 問未満 / under 4
     "#]]

@@ -51,6 +51,10 @@ pub fn preview(props: &Props) -> Html {
         <section aria-labelledby="preview-heading" class="preview">
             <h2 id="preview-heading">{ tt.preview_heading }</h2>
             <p class="meta">{ tt.preview_hint }</p>
+            // The version certificates name: a trainer tells which version a certificate is for.
+            if let Some(set) = props.parsed.valid_set() {
+                <p class="meta set-version">{ fill(tt.set_version, &[("version", &credo_core::certificate::set_version(set))]) }</p>
+            }
             { body }
         </section>
     }

@@ -9,6 +9,7 @@ use credo_core::embed::{EmbedParams, ParamProblem};
 use credo_core::i18n::Lang;
 use credo_web::{embed, storage};
 
+use crate::certificate::CertificateView;
 use crate::history::HistoryView;
 use crate::hooks::{
     use_document_lang, use_host_events, use_host_link, use_recorded_finish, use_saved_attempt, use_set_aside_stale,
@@ -103,6 +104,10 @@ struct Handlers {
     start_all: Callback<String>,
     study: Callback<String>,
     retry_missed: Callback<()>,
+    certificate: Callback<()>,
+    back_to_result: Callback<()>,
+    name: Callback<String>,
+    print: Callback<()>,
     resume: Callback<String>,
     history: Callback<String>,
     answer: Callback<String>,
@@ -144,6 +149,10 @@ impl Handlers {
             history: act(Box::new(Action::ShowHistory)),
             answer: act(Box::new(Action::Answer)),
             next: fixed(Action::Next),
+            certificate: fixed(Action::ShowCertificate),
+            back_to_result: fixed(Action::BackToResult),
+            name: Callback::from(|name: String| storage::save_name(&name)),
+            print: Callback::from(|()| storage::print()),
             show_sets: fixed(Action::ShowSets),
             dismiss: {
                 let dispatch = dispatch.clone();
@@ -271,7 +280,21 @@ fn screen(state: &State, h: &Handlers) -> Html {
             html! {
                 <ResultView {lang} set={set.clone()} outcome={outcome.clone()} {recorded_at} {embed}
                     on_retry={retry} on_retry_missed={Some(h.retry_missed.clone())} on_study={Some(study)}
-                    on_back={h.show_sets.clone()} />
+                    on_certificate={Some(h.certificate.clone())} on_back={h.show_sets.clone()} />
+            }
+        }
+        Screen::Certificate { set_id, outcome, recorded } => {
+            let Some(entry) = state.entry(set_id) else { return html! {} };
+            let Some(set) = entry.set() else { return html! {} };
+            // The time the history recorded, as the result file has it; now, if none was.
+            let finished_at = entry.history.entries.last().filter(|_| *recorded).map_or_else(
+                || (storage::now_ms(), storage::utc_offset_min()),
+                |e| (e.finished_at_ms, e.utc_offset_min),
+            );
+            html! {
+                <CertificateView {lang} set={set.clone()} outcome={outcome.clone()} {finished_at}
+                    name={storage::load_name()} on_name={h.name.clone()} on_print={h.print.clone()}
+                    on_back={h.back_to_result.clone()} />
             }
         }
         Screen::Study { set_id } => {

@@ -27,6 +27,9 @@ pub struct Props {
     pub on_retry_missed: Option<Callback<()>>,
     #[prop_or_default]
     pub on_study: Option<Callback<()>>,
+    /// The certificate of a pass; `None` where there is none to give (a trial run).
+    #[prop_or_default]
+    pub on_certificate: Option<Callback<()>>,
     pub on_back: Callback<()>,
 }
 
@@ -81,6 +84,9 @@ pub fn result_view(props: &Props) -> Html {
         let label = fill(t.retry_missed, &[("n", &o.missed.len())]);
         html! { <button type="button" class="primary" onclick={cb.reform(|_: MouseEvent| ())}>{ label }</button> }
     });
+    let certificate = props.on_certificate.as_ref().filter(|_| o.passed).map(|cb| {
+        html! { <button type="button" onclick={cb.reform(|_: MouseEvent| ())}>{ t.certificate }</button> }
+    });
     let study = props.on_study.as_ref().map(|cb| {
         html! { <button type="button" onclick={cb.reform(|_: MouseEvent| ())}>{ t.study }</button> }
     });
@@ -95,6 +101,7 @@ pub fn result_view(props: &Props) -> Html {
             <div class="actions">
                 { for retry_missed }
                 <button type="button" class={if o.missed.is_empty() { "primary" } else { "" }} onclick={retry}>{ t.new_draw }</button>
+                { for certificate }
                 { for study }
                 if !props.embed {
                     <button type="button" onclick={back}>{ t.back_to_sets }</button>

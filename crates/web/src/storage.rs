@@ -231,6 +231,25 @@ pub fn finish(set_id: &str, outcome: Outcome) -> (History, Vec<StorageNotice>) {
     (history, notice.into_iter().chain(written.err()).collect())
 }
 
+/// The name the employee types for certificates: theirs, kept in this browser only.
+const NAME_KEY: &str = "credo-quiz.name";
+
+pub fn load_name() -> String {
+    get(NAME_KEY).unwrap_or_default()
+}
+
+pub fn save_name(name: &str) {
+    // A convenience, like the language: a failed write needs no notice of its own.
+    let _ = set(NAME_KEY, name.to_string());
+}
+
+/// Opens the browser's print dialog (A4 by the print style sheet; "Save as PDF" is one of its printers).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 pub fn load_lang() -> Option<String> {
     get(LANG_KEY)
 }
