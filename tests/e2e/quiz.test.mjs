@@ -376,3 +376,60 @@ test('a pass gives a certificate that prints to an A4 PDF with the name, set, so
   watcher.assertClean();
   await ctx.close();
 });
+
+// Issue 11.5: a missed question comes back on a later day (the clock moved by an init script),
+// the set list says how many are due today, and each set's card shows mastery per principle.
+test('missed questions come back for review on a later day, and the card shows mastery', async () => {
+  const demo = readFileSync(new URL('../data/demo-set.toml', import.meta.url), 'utf8').replace('id = "demo"', 'id = "review"');
+  const server = await serve(distWith({ 'review.toml': demo }));
+  const ctx = await browser.newContext();
+  const card = '[aria-labelledby="set-review"]';
+  const onDay = async (days) => {
+    const page = await ctx.newPage();
+    await page.addInitScript((shift) => {
+      const now = Date.now;
+      Date.now = () => now() + shift;
+    }, days * 86_400_000);
+    await page.goto(server.origin + '/');
+    await page.waitForSelector(`${card} h2`);
+    return page;
+  };
+  let page = await onDay(0);
+  let watcher = watch(page, server.origin);
+  await page.click(`${card} button.primary`);
+  for (let i = 0; i < 2; i++) {
+    await answerByKeyboard(page, 1); // the second option: wrong in both questions
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  await page.click('text=セット一覧に戻る');
+  await page.waitForSelector(`${card} h2`);
+  assert.equal(await page.locator(`${card} button.review`).count(), 0, 'not due the same day');
+  assert.match(await page.textContent(`${card} .mastery`), /0\/1/);
+  watcher.assertClean();
+  await page.close();
+
+  page = await onDay(1);
+  watcher = watch(page, server.origin);
+  assert.match(await page.textContent('.review-total'), /今日の復習: 2 問/);
+  await assertAccessible(page, 'set list with a review due');
+  await page.click(`${card} button.review`);
+  await page.waitForSelector('[data-question]');
+  assert.match(await page.textContent('#progress-label'), /1 \/ 2$/);
+  for (let i = 0; i < 2; i++) {
+    await answerByKeyboard(page, 0);
+    await nextByKeyboard(page);
+  }
+  await page.waitForSelector('#result-heading');
+  await page.click('text=セット一覧に戻る');
+  await page.waitForSelector(`${card} h2`);
+  assert.equal(await page.locator('.review-total').count(), 0, 'reviewed today: next due in 3 days');
+  watcher.assertClean();
+  await page.close();
+
+  page = await onDay(4);
+  assert.match(await page.textContent(`${card} button.review`), /今日の復習 2 問/, 'back three days later');
+  await page.close();
+  await ctx.close();
+  server.close();
+});

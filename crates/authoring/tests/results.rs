@@ -446,10 +446,10 @@ fn the_answers_ride_along_for_the_file_but_are_never_stored() {
     let outcome = attempt.outcome(&set);
     assert_eq!(outcome.answers.len(), 4);
     let entry = |outcome: Outcome| HistoryEntry { finished_at_ms: 0.0, utc_offset_min: 540, outcome };
-    let history = History { entries: vec![entry(outcome.clone())] };
+    let history = History { entries: vec![entry(outcome.clone())], ..Default::default() };
     let mut without = outcome;
     without.answers.clear();
-    let stored = History { entries: vec![entry(without)] };
+    let stored = History { entries: vec![entry(without)], ..Default::default() };
     // Stored histories keep their shape (schema 1): the answers are not in the record, and what
     // is read back is the outcome without them.
     assert_eq!(encode(&history), encode(&stored));

@@ -146,6 +146,12 @@ pub enum Action {
     RetryMissed {
         seed: u64,
     },
+    /// The set's questions due for review on `today` (`History::due`).
+    StartReview {
+        set_id: String,
+        today: i64,
+        seed: u64,
+    },
     ShowStudy(String),
     /// From a passed result to its certificate, and back.
     ShowCertificate,
@@ -353,6 +359,14 @@ impl Apply for AppState {
                 }
                 None => return self,
             },
+            Action::StartReview { set_id, today, seed } => {
+                let Some(entry) = s.entry(&set_id) else { return self };
+                let due = entry.history.due(today);
+                let Some(set) = entry.set().filter(|_| !due.is_empty()) else { return self };
+                let attempt = Attempt::over(set, &due, seed);
+                s.pending = None;
+                s.begin(attempt);
+            }
             Action::RetryMissed { seed } => {
                 let Screen::Result { set_id, outcome, .. } = &s.screen else { return self };
                 let Some(set) = s.find_set(set_id).filter(|_| !outcome.missed.is_empty()) else { return self };

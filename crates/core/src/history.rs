@@ -15,6 +15,39 @@ pub struct HistoryEntry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     pub entries: Vec<HistoryEntry>,
+    /// The questions missed, coming back on later days (spaced review).
+    pub review: Vec<ReviewItem>,
+}
+
+/// A missed question in the review queue: due on `due_day`, back after 1, 3 and 7 days, out after
+/// two correct reviews.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewItem {
+    pub question_id: String,
+    /// Days since 1970-01-01 in the employee's local time (`day_of`).
+    pub due_day: i64,
+    /// How many reviews it has had (0: first due one day after the miss).
+    pub step: u8,
+    /// Reviews answered right.
+    pub correct: u8,
+}
+
+/// The days after which a missed question comes back: after the miss, then after each review.
+pub const REVIEW_INTERVALS: [i64; 3] = [1, 3, 7];
+/// Right answers in reviews that take a question out of the queue.
+pub const REVIEWS_TO_LEAVE: u8 = 2;
+
+/// The local day of an instant: days since 1970-01-01 where it was taken.
+pub fn day_of(ms: f64, utc_offset_min: i32) -> i64 {
+    ((ms / 60_000.0).floor() as i64 + i64::from(utc_offset_min)).div_euclid(1440)
+}
+
+/// How one principle has gone over all attempts of a set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mastery {
+    pub principle_id: Option<String>,
+    pub correct: usize,
+    pub total: usize,
 }
 
 impl History {
@@ -28,6 +61,7 @@ impl History {
     /// the result file the employee downloads), so what is stored reads back equal. Past
     /// `MAX_ENTRIES`, the oldest attempt that is not the best is dropped.
     pub fn record(&mut self, finished_at_ms: f64, utc_offset_min: i32, outcome: Outcome) {
+        self.schedule(&outcome, day_of(finished_at_ms, utc_offset_min));
         let outcome = Outcome { answers: Vec::new(), ..outcome };
         self.entries.push(HistoryEntry { finished_at_ms, utc_offset_min, outcome });
         while self.entries.len() > Self::MAX_ENTRIES {
@@ -35,6 +69,65 @@ impl History {
             let oldest = self.entries.iter().position(|e| Some(e as *const HistoryEntry) != best).unwrap_or(0);
             self.entries.remove(oldest);
         }
+    }
+
+    /// Updates the review queue with an attempt's answers on `today`. A miss enters it (again),
+    /// due tomorrow. An answer to a question due is a review: it comes back after 3, then 7 days,
+    /// and a second right review takes it out. An answer before it is due changes nothing but a
+    /// miss, which starts it over.
+    pub fn schedule(&mut self, outcome: &Outcome, today: i64) {
+        for answer in &outcome.answers {
+            let at = self.review.iter().position(|r| r.question_id == answer.question_id);
+            match at.filter(|&i| self.review[i].due_day <= today) {
+                Some(i) => {
+                    let item = &mut self.review[i];
+                    item.correct += u8::from(answer.correct);
+                    item.step = (item.step + 1).min(REVIEW_INTERVALS.len() as u8 - 1);
+                    item.due_day = today + REVIEW_INTERVALS[usize::from(item.step)];
+                    if item.correct >= REVIEWS_TO_LEAVE {
+                        self.review.remove(i);
+                    }
+                }
+                None if !answer.correct => {
+                    let item = ReviewItem {
+                        question_id: answer.question_id.clone(),
+                        due_day: today + REVIEW_INTERVALS[0],
+                        step: 0,
+                        correct: 0,
+                    };
+                    match at {
+                        Some(i) => self.review[i] = item,
+                        None => self.review.push(item),
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// The questions due for review on `today`, in the order they were missed.
+    pub fn due(&self, today: i64) -> Vec<String> {
+        self.review.iter().filter(|r| r.due_day <= today).map(|r| r.question_id.clone()).collect()
+    }
+
+    /// Right answers over all attempts kept, per principle, in the order of the latest attempt.
+    pub fn mastery(&self) -> Vec<Mastery> {
+        let mut out: Vec<Mastery> = Vec::new();
+        for entry in self.entries.iter().rev() {
+            for p in &entry.outcome.by_principle {
+                match out.iter_mut().find(|m| m.principle_id == p.principle_id) {
+                    Some(m) => {
+                        m.correct += p.correct;
+                        m.total += p.total;
+                    }
+                    None => {
+                        out.push(Mastery { principle_id: p.principle_id.clone(), correct: p.correct, total: p.total })
+                    }
+                }
+            }
+        }
+        out.retain(|m| m.total > 0);
+        out
     }
 
     pub fn best(&self) -> Option<&HistoryEntry> {

@@ -316,7 +316,7 @@ fn a_finish_is_recorded_once_and_storage_trouble_is_said_once() {
               result demo 2/2 passed pass 60; manifest loaded; notices [Storage(WriteFailed)]; events [started answered answered completed]
             Notify(Storage(WriteFailed))
               (unchanged)
-            Recorded { set_id: "demo", history: History { entries: [] } 
+            Recorded { set_id: "demo", history: History { entries: [], r
               result demo 2/2 passed pass 60 recorded; manifest loaded; notices [Storage(WriteFailed)]; events [started answered answered completed]
             Dismiss(0)
               result demo 2/2 passed pass 60 recorded; manifest loaded; events [started answered answered completed]

@@ -227,3 +227,78 @@ fn a_certificate_code_names_the_set_version_and_the_attempt() {
     assert_ne!(set_version(&set), set_version(&edited), "another version of the set");
     assert!(code.chars().all(|c| c == '-' || "ACDEFGHJKMNPQRTUVWXY346789".contains(c)), "{code}");
 }
+
+/// Issue 11.5: a missed question comes back after 1, 3 and 7 days and leaves after two right
+/// reviews; an answer before it is due is no review (but a miss starts it over).
+#[test]
+fn missed_questions_come_back_on_later_days_until_answered_right_twice() {
+    use credo_core::engine::{Answer, Outcome};
+    use credo_core::history::{day_of, History};
+    let set = wide(1, 0, None);
+    let outcome = |answers: &[(&str, bool)]| {
+        let answers: Vec<Answer> = answers
+            .iter()
+            .map(|(q, correct)| Answer { question_id: q.to_string(), chosen: "x".into(), correct: *correct })
+            .collect();
+        let mut attempt = Attempt::start(&set, None, 1);
+        attempt.answers.clear();
+        Outcome { answers, ..attempt.outcome(&set) }
+    };
+    let mut history = History::default();
+    let mut log = String::new();
+    let mut step = |history: &mut History, day: i64, answers: &[(&str, bool)]| {
+        history.schedule(&outcome(answers), day);
+        let queue: Vec<String> = history
+            .review
+            .iter()
+            .map(|r| format!("{}@{}(s{} c{})", r.question_id, r.due_day, r.step, r.correct))
+            .collect();
+        log += &format!("day {day}: due {:?}; queue {}\n", history.due(day), queue.join(" "));
+    };
+    step(&mut history, 100, &[("a0", false), ("b0", false), ("c0", true)]);
+    step(&mut history, 100, &[("a0", true)]); // the same day: not due yet, no review
+    step(&mut history, 101, &[("a0", true), ("b0", false)]);
+    step(&mut history, 102, &[]);
+    step(&mut history, 104, &[("a0", true), ("b0", true)]);
+    step(&mut history, 105, &[("b0", true)]);
+    step(&mut history, 109, &[("b0", true)]);
+    expect![[r#"
+        day 100: due []; queue a0@101(s0 c0) b0@101(s0 c0)
+        day 100: due []; queue a0@101(s0 c0) b0@101(s0 c0)
+        day 101: due []; queue a0@104(s1 c1) b0@104(s1 c0)
+        day 102: due []; queue a0@104(s1 c1) b0@104(s1 c0)
+        day 104: due []; queue b0@111(s2 c1)
+        day 105: due []; queue b0@111(s2 c1)
+        day 109: due []; queue b0@111(s2 c1)
+    "#]]
+    .assert_eq(&log);
+    assert_eq!(
+        day_of(1_763_700_000_000.0, 540),
+        day_of(1_763_700_000_000.0 + 3_600_000.0, 540),
+        "an hour later, the same day"
+    );
+}
+
+/// Issue 11.5: mastery per principle adds up every attempt the history keeps.
+#[test]
+fn mastery_adds_up_every_attempt_kept() {
+    use credo_core::history::History;
+    let set = wide(2, 1, None);
+    let mut history = History::default();
+    for (day, right) in [(0.0, false), (1.0, true)] {
+        let mut attempt = Attempt::start(&set, None, 2);
+        while let Some(id) = attempt.current_question_id().map(str::to_string) {
+            let q = set.question(&id).unwrap();
+            let a = if right || q.answer != "a" { q.answer.clone() } else { "b".into() };
+            attempt.apply(&set, Event::Answer(a));
+            attempt.apply(&set, Event::Next);
+        }
+        history.record(day * 86_400_000.0, 0, attempt.outcome(&set));
+    }
+    let shown: Vec<String> = history
+        .mastery()
+        .iter()
+        .map(|m| format!("{}: {}/{}", m.principle_id.as_deref().unwrap_or("other"), m.correct, m.total))
+        .collect();
+    assert_eq!(shown, ["a: 2/4", "b: 4/4", "c: 4/4", "other: 2/2"]);
+}

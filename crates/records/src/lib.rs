@@ -13,11 +13,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use credo_core::engine::{Answer, Attempt, Outcome, Phase, PrincipleScore};
-use credo_core::history::{is_plausible_date, History, HistoryEntry};
+use credo_core::history::{is_plausible_date, History, HistoryEntry, ReviewItem};
 
 /// The schema every record is written with. Bump it when a stored shape changes and add the
 /// step from the previous version to `decode`.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 /// The result of reading one stored record.
 #[derive(Debug, PartialEq)]
@@ -35,6 +35,20 @@ pub trait Record: Sized {
     type Stored: Serialize + DeserializeOwned;
     fn to_stored(&self) -> Self::Stored;
     fn from_stored(stored: Self::Stored) -> Option<Self>;
+
+    /// A record of an older schema, migrated forward: `None` when that schema had no such shape.
+    fn from_older(schema: u32, bytes: &[u8]) -> Option<Self> {
+        let _ = (schema, bytes);
+        None
+    }
+}
+
+/// The whole of `bytes` as one `T`: bytes left over mean it is not what this app wrote.
+fn exactly<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
 }
 
 pub fn encode<R: Record>(value: &R) -> String {
@@ -48,8 +62,7 @@ pub fn encode<R: Record>(value: &R) -> String {
 }
 
 pub fn decode<R: Record>(text: &str) -> Decoded<R> {
-    // Older schemas will migrate here, one step at a time: decode the old shape, convert it.
-    // Version 1 is the first, so there is no step yet.
+    // Older schemas migrate in `Record::from_older`: decode the old shape, convert it.
     let Some((version, hex)) = text.split_once(':') else { return Decoded::Unreadable };
     let Ok(schema) = version.parse::<u32>() else { return Decoded::Unreadable };
     if schema > SCHEMA {
@@ -60,19 +73,19 @@ pub fn decode<R: Record>(text: &str) -> Decoded<R> {
         .chunks(2)
         .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok().filter(|_| pair.len() == 2))
         .collect();
-    // The whole of the bytes must be one record: bytes left over mean it is not what this app wrote.
-    let stored = bytes.and_then(|b| match postcard::take_from_bytes::<R::Stored>(&b) {
-        Ok((stored, [])) => Some(stored),
-        _ => None,
+    let value = bytes.and_then(|b| match schema {
+        SCHEMA => exactly::<R::Stored>(&b).and_then(R::from_stored),
+        older => R::from_older(older, &b),
     });
-    match stored.and_then(R::from_stored) {
-        Some(v) if schema == SCHEMA => Decoded::Ok(v),
-        _ => Decoded::Unreadable,
+    match value {
+        Some(v) => Decoded::Ok(v),
+        None => Decoded::Unreadable,
     }
 }
 
-// The stored forms of schema 1. postcard writes fields in order with no names, so these keep
-// exactly the order and types the first release wrote; records stored by it read back.
+// The stored forms of schema 2. postcard writes fields in order with no names, so a changed
+// shape is a new schema: schema 1 (the first release) had the same attempt and a history
+// without the review queue; `from_older` reads both (tests/data holds records it wrote).
 
 #[derive(Serialize, Deserialize)]
 pub struct StoredAttempt {
@@ -100,6 +113,21 @@ pub enum StoredPhase {
 #[derive(Serialize, Deserialize)]
 pub struct StoredHistory {
     entries: Vec<StoredEntry>,
+    review: Vec<StoredReviewItem>,
+}
+
+/// Schema 1's history: the entries alone.
+#[derive(Serialize, Deserialize)]
+pub struct StoredHistoryV1 {
+    entries: Vec<StoredEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct StoredReviewItem {
+    question_id: String,
+    due_day: i64,
+    step: u8,
+    correct: u8,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -153,6 +181,14 @@ impl Record for Attempt {
         }
     }
 
+    /// Schema 1 stored attempts in the same shape.
+    fn from_older(schema: u32, bytes: &[u8]) -> Option<Attempt> {
+        match schema {
+            1 => exactly::<StoredAttempt>(bytes).and_then(Attempt::from_stored),
+            _ => None,
+        }
+    }
+
     fn from_stored(s: StoredAttempt) -> Option<Attempt> {
         Some(Attempt {
             set_id: s.set_id,
@@ -195,7 +231,13 @@ impl Record for History {
                 },
             }
         });
-        StoredHistory { entries: entries.collect() }
+        let review = self.review.iter().map(|r| StoredReviewItem {
+            question_id: r.question_id.clone(),
+            due_day: r.due_day,
+            step: r.step,
+            correct: r.correct,
+        });
+        StoredHistory { entries: entries.collect(), review: review.collect() }
     }
 
     fn from_stored(s: StoredHistory) -> Option<History> {
@@ -223,6 +265,21 @@ impl Record for History {
                 },
             }
         });
-        Some(History { entries: entries.collect() })
+        let review = s.review.into_iter().map(|r| ReviewItem {
+            question_id: r.question_id,
+            due_day: r.due_day,
+            step: r.step,
+            correct: r.correct,
+        });
+        Some(History { entries: entries.collect(), review: review.collect() })
+    }
+
+    /// Schema 1: the entries alone; the review queue starts empty.
+    fn from_older(schema: u32, bytes: &[u8]) -> Option<History> {
+        match schema {
+            1 => exactly::<StoredHistoryV1>(bytes)
+                .and_then(|v1| History::from_stored(StoredHistory { entries: v1.entries, review: Vec::new() })),
+            _ => None,
+        }
     }
 }

@@ -32,10 +32,10 @@ fn check<T: Record + std::fmt::Debug>(stored: &str, expected: &str) {
 
 #[test]
 fn round_trip_and_every_kind_of_bad_data() {
-    let history = History { entries: vec![entry(3, 4)] };
+    let history = History { entries: vec![entry(3, 4)], ..Default::default() };
     let text = encode(&history);
     assert_eq!(decode::<History>(&text), Decoded::Ok(history));
-    assert!(text.starts_with("1:"), "{text}");
+    assert!(text.starts_with("2:"), "{text}");
     check::<History>("1:00", "ok"); // no entries
     check::<History>("9:ffff", "newer 9");
     check::<History>(&text[..text.len() - 2], "unreadable"); // cut short
@@ -48,7 +48,7 @@ fn round_trip_and_every_kind_of_bad_data() {
 
 #[test]
 fn best_is_by_ratio_not_raw_score() {
-    let history = History { entries: vec![entry(5, 10), entry(4, 4), entry(9, 20)] };
+    let history = History { entries: vec![entry(5, 10), entry(4, 4), entry(9, 20)], ..Default::default() };
     assert_eq!(history.best().map(|e| (e.outcome.score, e.outcome.max)), Some((4, 4)));
     assert_eq!(History::default().best(), None);
 }
@@ -65,7 +65,7 @@ fn dates_in_local_time() {
 /// Issue 9.4: a record with bytes after its end was read, and the extra bytes dropped at the next write.
 #[test]
 fn a_record_with_extra_bytes_on_the_end_is_unreadable() {
-    let text = encode(&History { entries: vec![entry(3, 4)] });
+    let text = encode(&History { entries: vec![entry(3, 4)], ..Default::default() });
     check::<History>(&text, "ok");
     check::<History>(&format!("{text}00"), "unreadable");
     check::<History>(&format!("{text}ff17"), "unreadable");
@@ -87,7 +87,7 @@ fn absurd_stored_dates_are_unreadable() {
         let mut e = entry(1, 2);
         e.finished_at_ms = ms;
         e.utc_offset_min = offset;
-        check::<History>(&encode(&History { entries: vec![e] }), expected);
+        check::<History>(&encode(&History { entries: vec![e], ..Default::default() }), expected);
     }
 }
 
@@ -104,4 +104,36 @@ fn history_keeps_a_bounded_number_of_attempts_with_the_best_and_the_latest() {
     assert_eq!(history.best().map(|b| b.finished_at_ms), Some(1.0), "the best stays");
     assert_eq!(history.entries.last().map(|e| e.finished_at_ms), Some(9e9), "the newest is always kept");
     assert!(encode(&history).len() < 200_000, "a full history stays far below the quota");
+}
+
+/// Issue 11.8: schema 2 adds the review queue to a set's history; records the first release
+/// stored (tests/data, written by that build) read on, with nothing lost and an empty queue.
+#[test]
+fn records_of_schema_1_migrate_to_schema_2() {
+    let v1_history = include_str!("data/v1-history.txt").trim();
+    let v1_attempt = include_str!("data/v1-attempt.txt").trim();
+    assert!(v1_history.starts_with("1:") && v1_attempt.starts_with("1:"));
+    let Decoded::Ok(history) = decode::<History>(v1_history) else { panic!("a v1 history reads") };
+    let Decoded::Ok(attempt) = decode::<Attempt>(v1_attempt) else { panic!("a v1 attempt reads") };
+    let shown: Vec<String> = history
+        .entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}/{} missed {}",
+                format_date(e.finished_at_ms, e.utc_offset_min),
+                e.outcome.score,
+                e.outcome.max,
+                e.outcome.missed.len()
+            )
+        })
+        .collect();
+    assert_eq!(shown, ["2025-11-21 13:40 0/2 missed 2", "2025-11-22 13:40 2/2 missed 0"]);
+    assert!(history.review.is_empty(), "no queue in schema 1");
+    assert_eq!((attempt.set_id.as_str(), attempt.answers.len()), ("demo", 1));
+    // Written again, they are schema 2 and read back equal.
+    assert_eq!(decode::<History>(&encode(&history)), Decoded::Ok(history.clone()));
+    assert!(encode(&history).starts_with("2:"));
+    // A schema 1 record with bytes left over is still unreadable, not migrated.
+    check::<History>(&format!("{v1_history}00"), "unreadable");
 }

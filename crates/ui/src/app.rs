@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use credo_core::app_state::{Action, AppState, Apply, Notice, Pending, Screen};
 use credo_core::embed::{EmbedParams, ParamProblem};
+use credo_core::history::day_of;
 use credo_core::i18n::Lang;
 use credo_web::{embed, storage};
 
@@ -104,6 +105,7 @@ struct Handlers {
     start_all: Callback<String>,
     study: Callback<String>,
     retry_missed: Callback<()>,
+    review: Callback<String>,
     certificate: Callback<()>,
     back_to_result: Callback<()>,
     name: Callback<String>,
@@ -141,6 +143,11 @@ impl Handlers {
             start: act(Box::new(|set_id| Action::Start { set_id, seed: storage::random_seed() })),
             start_all: act(Box::new(|set_id| Action::StartAll { set_id, seed: storage::random_seed() })),
             study: act(Box::new(Action::ShowStudy)),
+            review: act(Box::new(|set_id| Action::StartReview {
+                set_id,
+                today: day_of(storage::now_ms(), storage::utc_offset_min()),
+                seed: storage::random_seed(),
+            })),
             retry_missed: {
                 let dispatch = dispatch.clone();
                 Callback::from(move |()| dispatch.dispatch(Action::RetryMissed { seed: storage::random_seed() }))
@@ -254,6 +261,7 @@ fn screen(state: &State, h: &Handlers) -> Html {
     match &state.screen {
         Screen::Sets => html! {
             <SetList {lang} manifest={state.manifest.clone()} sets={state.sets.clone()} {embed}
+                today={day_of(storage::now_ms(), storage::utc_offset_min())} on_review={h.review.clone()}
                 on_start={h.start.clone()} on_start_all={h.start_all.clone()} on_resume={h.resume.clone()}
                 on_history={h.history.clone()} on_study={h.study.clone()} />
         },

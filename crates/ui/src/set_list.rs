@@ -12,6 +12,8 @@ pub struct Props {
     pub sets: Vec<SetEntry>,
     /// Embedded in a host page: no link to the trainer's page.
     pub embed: bool,
+    /// The employee's local day (`credo_core::history::day_of`), for what is due for review.
+    pub today: i64,
     /// Each gets the id of the set the employee chose.
     pub on_start: Callback<String>,
     /// Every question of a set that draws fewer (`length`).
@@ -19,6 +21,8 @@ pub struct Props {
     pub on_resume: Callback<String>,
     pub on_history: Callback<String>,
     pub on_study: Callback<String>,
+    /// The set's questions due for review today.
+    pub on_review: Callback<String>,
 }
 
 #[function_component(SetList)]
@@ -32,10 +36,14 @@ pub fn set_list(props: &Props) -> Html {
         Manifest::Loaded(problems) => problems,
     };
     let cards = props.sets.iter().map(|entry| set_card(props, entry));
+    let due: usize = props.sets.iter().filter(|e| e.set().is_some()).map(|e| e.history.due(props.today).len()).sum();
     let manifest_problems = manifest_problems.iter().map(|d| html! { <li><code>{ d.render(lang) }</code></li> });
     html! {
         <section aria-labelledby="sets-heading">
             <h1 id="sets-heading">{ t.sets_heading }</h1>
+            if due > 0 {
+                <p class="review-total">{ fill(t.review_total, &[("n", &due)]) }</p>
+            }
             <ul class="diagnostics">{ for manifest_problems }</ul>
             <ul class="set-list">{ for cards }</ul>
             // Trainers find their page from the app; an embedded quiz shows no such link.
@@ -70,6 +78,16 @@ fn set_card(props: &Props, entry: &SetEntry) -> Html {
     let (start, show_history, study) = (for_set(&props.on_start), for_set(&props.on_history), for_set(&props.on_study));
     let all = set.length().map(|_| (for_set(&props.on_start_all), fill(t.start_all, &[("n", &set.questions().len())])));
     let asked = set.length().unwrap_or(set.questions().len());
+    let due = entry.history.due(props.today).len();
+    let review = (due > 0).then(|| (for_set(&props.on_review), fill(t.review_today, &[("n", &due)])));
+    let mastery = entry.history.mastery();
+    let mastery = mastery.iter().map(|m| {
+        let label = match &m.principle_id {
+            Some(id) => set.principle(id).map_or(id.clone(), |p| p.label.clone()),
+            None => t.general.to_string(),
+        };
+        html! { <li>{ format!("{label}: {}/{}", m.correct, m.total) }</li> }
+    });
     let resume = entry.has_attempt.then(|| for_set(&props.on_resume));
     let best = entry.history.best().map(|b| format!(" · {} {}/{}", t.best, b.outcome.score, b.outcome.max));
     html! {
@@ -80,7 +98,16 @@ fn set_card(props: &Props, entry: &SetEntry) -> Html {
                 { format!("{} {} · {} {}%", asked, t.questions_count, t.pass_mark, set.pass_mark()) }
                 { best.unwrap_or_default() }
             </p>
+            if !entry.history.entries.is_empty() {
+                <details class="mastery">
+                    <summary>{ t.mastery }</summary>
+                    <ul>{ for mastery }</ul>
+                </details>
+            }
             <div class="actions">
+                if let Some((review, label)) = review {
+                    <button type="button" class="primary review" onclick={review}>{ label }</button>
+                }
                 if let Some(resume) = resume {
                     <button type="button" class="primary" onclick={resume}>{ t.resume }</button>
                     <button type="button" onclick={start}>{ t.start }</button>
