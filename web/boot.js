@@ -1,6 +1,26 @@
 // Starts the app from a file rather than an inline script, so the page runs under
 // Content-Security-Policy `script-src 'self' 'wasm-unsafe-eval'` (trunk fills in the file names).
 const boot = document.getElementById('credo-quiz-boot');
+// The quiz page names its questions folder: the manifest, and the set a deep link opens, are
+// fetched now, beside the wasm, instead of after it has started (the app takes them from here).
+const prefetch = document.querySelector('meta[name="credo-quiz-prefetch"]');
+if (prefetch) {
+  const dir = prefetch.content;
+  const text = (url) => fetch(url, { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
+  const manifest = text(`${dir}manifest.txt`);
+  const started = { [`${dir}manifest.txt`]: manifest };
+  const set = new URLSearchParams(location.search).get('set');
+  if (set && /^[A-Za-z0-9_-]{1,64}$/.test(set)) {
+    // Only a file the manifest lists: an unknown id asks the server for nothing.
+    const file = `${set}.toml`;
+    started[dir + file] = manifest.then((list) => (list.split('\n').some((l) => l.trim() === file)
+      ? text(dir + file) : Promise.reject(new Error('not in the manifest'))));
+  }
+  // The app takes what it needs; what it never takes must not be an unhandled rejection.
+  Object.values(started).forEach((p) => p.catch(() => {}));
+  window.credoQuizPrefetch = started;
+}
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });
