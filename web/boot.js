@@ -12,10 +12,17 @@ if (prefetch) {
   const started = { [`${dir}manifest.txt`]: manifest };
   const set = new URLSearchParams(location.search).get('set');
   if (set && /^[A-Za-z0-9_-]{1,64}$/.test(set)) {
-    // Only a file the manifest lists: an unknown id asks the server for nothing.
-    const file = `${set}.toml`;
-    started[dir + file] = manifest.then((list) => (list.split('\n').some((l) => l.trim() === file)
-      ? text(dir + file) : Promise.reject(new Error('not in the manifest'))));
+    // Only a file the manifest lists, found as the app finds it: the line whose summary has the
+    // id, else the file named after it; an unknown id asks the server for nothing. This runs
+    // before the app reads the manifest (it was registered first), so the app finds it here.
+    manifest.then((list) => {
+      const lines = list.split('\n').map((l) => l.split('|').map((f) => f.trim()));
+      const line = lines.find((f) => f.includes(`id=${set}`)) ?? lines.find((f) => f[0] === `${set}.toml`);
+      if (line && /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.toml$/.test(line[0])) {
+        started[dir + line[0]] = text(dir + line[0]);
+        started[dir + line[0]].catch(() => {});
+      }
+    }, () => {});
   }
   // The app takes what it needs; what it never takes must not be an unhandled rejection.
   Object.values(started).forEach((p) => p.catch(() => {}));

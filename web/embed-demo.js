@@ -14,7 +14,9 @@
       var value = document.getElementById(p[1]).value.trim();
       if (value && !(p[0] === 'lang' && value === 'ja')) params.set(p[0], value);
     });
-    var title = document.getElementById('snippet-title').value.trim() || ('研修クイズ: ' + set);
+    var chosen = document.getElementById('snippet-set').selectedOptions[0];
+    var title = document.getElementById('snippet-title').value.trim() ||
+      ('研修クイズ: ' + ((chosen && chosen.dataset.title) || set));
     document.getElementById('snippet').value =
       '<iframe src="' + base + '?' + params.toString().replace(/&/g, '&amp;') + '"\n' +
       '        title="' + title.replace(/"/g, '&quot;') + '"\n' +
@@ -22,14 +24,23 @@
       '<script src="' + base + 'embed.js"></' + 'script>';
   }
 
-  // The set ids come from the manifest, named after their files as the shipped sets are.
+  // The set ids come from the manifest: a line's summary (`file | id=… | … | title=…`, written by
+  // quizcheck manifest) names the id and title; a line with only a file name, named after its id
+  // as the shipped sets are, gives the id alone.
   fetch('questions/manifest.txt').then(function (r) { return r.text(); }).then(function (text) {
     var select = document.getElementById('snippet-set');
-    text.split('\n').map(function (l) { return l.trim(); })
-      .filter(function (l) { return l && l.charAt(0) !== '#'; })
-      .forEach(function (file) {
+    text.split('\n').map(function (l) { return l.split('|').map(function (f) { return f.trim(); }); })
+      .filter(function (fields) { return fields[0] && fields[0].charAt(0) !== '#'; })
+      .forEach(function (fields) {
+        var value = function (key) {
+          var field = fields.filter(function (f) { return f.indexOf(key + '=') === 0; })[0];
+          return field && field.slice(key.length + 1);
+        };
+        var id = value('id') || fields[0].replace(/^.*\//, '').replace(/\.toml$/, '');
         var option = document.createElement('option');
-        option.value = option.textContent = file.replace(/\.toml$/, '');
+        option.value = id;
+        if (value('title')) option.dataset.title = value('title');
+        option.textContent = value('title') ? value('title') + ' (' + id + ')' : id;
         select.appendChild(option);
       });
     snippet();

@@ -241,7 +241,7 @@ test('the shipped demo page shows two quizzes, a snippet and the events it recei
   await tab.waitForFunction(() => document.getElementById('snippet').value.includes('embed.js'));
   const snippet = await tab.inputValue('#snippet');
   assert.match(snippet, /<iframe src="[^"]+\?set=[\w-]+&amp;embed=1&amp;id=[\w-]+"/);
-  assert.match(snippet, /title="[^"]+"/, 'the iframe has a title for screen readers');
+  assert.match(snippet, /title="研修クイズ: 前橋市職員クレド"/, "the iframe has the set's title for screen readers");
   await answer(tab.frameLocator('#quiz-a'));
   await tab.locator('#event-log li', { hasText: '"answered"' }).first().waitFor();
   const log = await tab.locator('#event-log').textContent();

@@ -8,6 +8,7 @@ use crate::engine::{Attempt, Event, Outcome, Phase};
 use crate::history::History;
 use crate::history::StorageNotice;
 use crate::i18n::Lang;
+use crate::manifest::SetSummary;
 use crate::model::QuestionSet;
 use crate::parse::Parsed;
 
@@ -25,18 +26,44 @@ pub enum Notice {
     UnknownSet(String),
 }
 
-/// One file of the manifest: still loading, or parsed (valid or with its problems).
+/// One file of the manifest: not fetched (shown by its summary, or loading), or parsed (valid or
+/// with its problems).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetEntry {
     pub file: String,
+    /// From the manifest line: enough for the set list without fetching the file.
+    pub summary: Option<SetSummary>,
     pub parsed: Option<Rc<Parsed>>,
     pub history: History,
     pub has_attempt: bool,
 }
 
 impl SetEntry {
+    /// A manifest line, before its file is fetched; with what storage holds for the set when the
+    /// line names its id.
+    pub fn listed(file: String, summary: Option<SetSummary>, history: History, has_attempt: bool) -> Self {
+        SetEntry { file, summary, parsed: None, history, has_attempt }
+    }
+
     pub fn set(&self) -> Option<&QuestionSet> {
         self.parsed.as_ref()?.valid_set()
+    }
+
+    /// What the set list shows: the set's own summary once fetched, else the manifest's.
+    pub fn shown(&self) -> Option<SetSummary> {
+        self.set().map(SetSummary::of).or_else(|| self.summary.clone().filter(|_| self.parsed.is_none()))
+    }
+
+    /// Whether the set list fetches this file: one without a summary, and one the employee has
+    /// taken before (its card shows mastery by principle, and it may be resumed or reviewed).
+    /// Another is fetched only when the employee opens it.
+    fn wanted_on_list(&self) -> bool {
+        self.parsed.is_none() && (self.summary.is_none() || self.has_attempt || !self.history.entries.is_empty())
+    }
+
+    /// The manifest says this file holds the set `set_id`, and it has not been fetched yet.
+    fn promises(&self, set_id: &str) -> bool {
+        self.parsed.is_none() && self.summary.as_ref().is_some_and(|s| s.id == set_id)
     }
 }
 
@@ -105,14 +132,26 @@ pub enum Manifest {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    Start { set_id: String, count: Option<usize>, seed: u64 },
-    Resume { set_id: String, attempt: Attempt },
+    Start {
+        set_id: String,
+        count: Option<usize>,
+        seed: u64,
+    },
+    Resume {
+        set_id: String,
+        attempt: Attempt,
+    },
+    /// What the employee chose on a card shown by its summary: done once the set's file is in.
+    Then {
+        set_id: String,
+        action: Box<Action>,
+    },
 }
 
 impl Pending {
     pub fn set_id(&self) -> &str {
         match self {
-            Pending::Start { set_id, .. } | Pending::Resume { set_id, .. } => set_id,
+            Pending::Start { set_id, .. } | Pending::Resume { set_id, .. } | Pending::Then { set_id, .. } => set_id,
         }
     }
 }
@@ -120,8 +159,9 @@ impl Pending {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
+    /// The manifest's lines (`SetEntry::listed`) and its problems.
     ManifestLoaded {
-        files: Vec<String>,
+        sets: Vec<SetEntry>,
         problems: Vec<Diagnostic>,
     },
     ManifestFailed(String),
@@ -172,6 +212,21 @@ pub enum Action {
     Dismiss(usize),
 }
 
+impl Action {
+    /// The set an action on a set-list card needs loaded.
+    fn needs_set(&self) -> Option<&str> {
+        match self {
+            Action::Start { set_id, .. }
+            | Action::StartAll { set_id, .. }
+            | Action::StartReview { set_id, .. }
+            | Action::ShowStudy(set_id)
+            | Action::ShowHistory(set_id)
+            | Action::Resume { set_id, .. } => Some(set_id),
+            _ => None,
+        }
+    }
+}
+
 impl AppState {
     pub fn new(lang: Lang, pending: Option<Pending>, notices: Vec<Notice>) -> Self {
         AppState {
@@ -206,15 +261,24 @@ impl AppState {
         self.find_set(&self.attempt.as_ref()?.set_id)
     }
 
-    /// The manifest file the pending set should be in: the one named after its id, as the
-    /// shipped sets are. Only a guess to load it first; the id inside the file decides.
+    /// The manifest file the pending set should be in: the line whose summary names its id, else
+    /// the file named after it, as the shipped sets are. Only a guess to load it first; the id
+    /// inside the file decides.
     pub fn pending_file(&self) -> Option<&str> {
         let set_id = self.pending.as_ref()?.set_id();
-        let entry = self.sets.iter().find(|e| {
-            let name = e.file.rsplit('/').next().unwrap_or(&e.file);
-            name.strip_suffix(".toml") == Some(set_id)
+        let promised = self.sets.iter().find(|e| e.promises(set_id));
+        let entry = promised.or_else(|| {
+            self.sets.iter().find(|e| {
+                let name = e.file.rsplit('/').next().unwrap_or(&e.file);
+                name.strip_suffix(".toml") == Some(set_id)
+            })
         })?;
         Some(entry.file.as_str())
+    }
+
+    /// The files the set list fetches (see `SetEntry::wanted_on_list`).
+    pub fn files_for_list(&self) -> Vec<String> {
+        self.sets.iter().filter(|e| e.wanted_on_list()).map(|e| e.file.clone()).collect()
     }
 
     /// Whether to load every set now: on the set list, unless a pending set is still expected
@@ -237,28 +301,32 @@ impl AppState {
         }
     }
 
-    /// Starts or resumes the pending set once it is loaded; reports it once everything
-    /// has loaded and it never appeared.
-    fn settle_pending(&mut self) {
-        let Some(pending) = self.pending.clone() else { return };
+    /// Starts or resumes the pending set once it is loaded, or hands back the chosen action to
+    /// apply; reports a linked set once every file that could hold it has loaded and it never appeared.
+    #[must_use]
+    fn settle_pending(&mut self) -> Option<Action> {
+        let pending = self.pending.clone()?;
         let set_id = pending.set_id().to_string();
         let Some(set) = self.find_set(&set_id).cloned() else {
-            let all_loaded =
-                matches!(self.manifest, Manifest::Loaded(_)) && self.sets.iter().all(|s| s.parsed.is_some());
-            if all_loaded {
+            // A file without a summary may hold any id; one with a summary holds what it says.
+            let settled = matches!(self.manifest, Manifest::Loaded(_))
+                && self.sets.iter().all(|e| e.parsed.is_some() || (e.summary.is_some() && !e.promises(&set_id)));
+            if settled {
                 self.pending = None;
                 if matches!(pending, Pending::Start { .. }) {
                     self.notify(Notice::UnknownSet(set_id));
                 }
             }
-            return;
+            return None;
         };
         self.pending = None;
         match pending {
             Pending::Start { count, seed, .. } => self.begin(Attempt::start(&set, count, seed)),
             Pending::Resume { attempt, .. } if attempt.fits(&set) => self.begin(attempt),
             Pending::Resume { .. } => self.mark_stale(&set_id),
+            Pending::Then { action, .. } => return Some(*action),
         }
+        None
     }
 
     /// A stored attempt that no longer fits its set: say so once, stop offering to resume it,
@@ -315,15 +383,24 @@ impl Apply for AppState {
     fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         s.revision += 1;
+        // A card shown by its summary: fetch the set first, then do what was chosen.
+        if let Some(set_id) = action.needs_set() {
+            if s.find_set(set_id).is_none() && s.sets.iter().any(|e| e.promises(set_id)) {
+                s.pending = Some(Pending::Then { set_id: set_id.to_string(), action: Box::new(action) });
+                return Rc::new(s);
+            }
+        }
         match action {
             Action::SetLang(lang) => s.lang = lang,
-            Action::ManifestLoaded { files, problems } => {
-                s.sets = files
-                    .into_iter()
-                    .map(|file| SetEntry { file, parsed: None, history: History::default(), has_attempt: false })
-                    .collect();
+            Action::ManifestLoaded { sets, problems } => {
+                s.sets = sets;
+                if let Some(pass_mark) = s.pass_mark {
+                    s.sets.iter_mut().flat_map(|e| &mut e.summary).for_each(|summary| summary.pass_mark = pass_mark);
+                }
                 s.manifest = Manifest::Loaded(problems);
-                s.settle_pending();
+                if let Some(action) = s.settle_pending() {
+                    return Rc::new(s).apply(action);
+                }
             }
             Action::ManifestFailed(reason) => s.manifest = Manifest::Failed(reason),
             Action::AllRequested => s.all_requested = true,
@@ -340,7 +417,9 @@ impl Apply for AppState {
                     entry.has_attempt = has_attempt;
                 }
                 s.flag_shared_ids();
-                s.settle_pending();
+                if let Some(action) = s.settle_pending() {
+                    return Rc::new(s).apply(action);
+                }
             }
             // The employee's own choice wins over a set still loading for a link or a resume.
             Action::Start { set_id, seed } => match s.find_set(&set_id) {

@@ -224,6 +224,14 @@ pub enum Problem {
     SourceMissing {
         file: String,
     },
+    /// A manifest line whose summary after the file name cannot be read.
+    ManifestSummary {
+        file: String,
+    },
+    /// A manifest line whose summary no longer matches its set (the set was edited afterwards).
+    StaleSummary {
+        file: String,
+    },
 }
 
 impl Message for Problem {
@@ -416,6 +424,20 @@ impl Message for Problem {
                     format!("出典ファイル `{file}` が見つかりません。セットのファイルから見たその場所に置いてください(作業用のフォルダーで検査するときは、sources/ フォルダーも一緒に置きます)。")
                 } else {
                     format!("The source file `{file}` is not there. Put it where the set says, relative to the set's file (when checking a working copy, copy the sources/ folder beside it too).")
+                }
+            }
+            Problem::ManifestSummary { file } => {
+                if ja {
+                    format!("`{file}` の行の概要(| のあと)が読めません。`quizcheck manifest` で書き直すか、ファイル名だけの行にしてください(その場合、一覧の表示にセットのファイルを読み込みます)。")
+                } else {
+                    format!("The summary after `{file}` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).")
+                }
+            }
+            Problem::StaleSummary { file } => {
+                if ja {
+                    format!("`{file}` の行の概要が、今のセットの内容と合っていません(セットを直したあとに書き直していません)。`quizcheck manifest` で書き直してください。")
+                } else {
+                    format!("The summary of `{file}` no longer matches the set (it was edited afterwards). Write it again with `quizcheck manifest`.")
                 }
             }
             Problem::DuplicateSetId { id, other_file } => {

@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
-use credo_core::app_state::{Action, AppState, Apply, Manifest, Notice, Pending, Screen};
+use credo_core::app_state::{Action, AppState, Apply, Manifest, Notice, Pending, Screen, SetEntry};
 use credo_core::engine::{Attempt, Event};
 use credo_core::history::{History, StorageNotice};
 use credo_core::i18n::Lang;
+use credo_core::manifest::SetSummary;
 use credo_core::parse::{parse_set, unreadable};
 use expect_test::{expect, Expect};
 
@@ -24,7 +25,8 @@ fn loaded(file: &str, text: &str) -> Action {
 }
 
 fn manifest(files: &[&str]) -> Action {
-    Action::ManifestLoaded { files: files.iter().map(|f| f.to_string()).collect(), problems: vec![] }
+    let sets = files.iter().map(|f| SetEntry::listed(f.to_string(), None, History::default(), false)).collect();
+    Action::ManifestLoaded { sets, problems: vec![] }
 }
 
 /// Which option of the current question: the right one, or another.
@@ -55,7 +57,16 @@ fn check(start: AppState, steps: Vec<Step>, expected: Expect) {
             Right => answer(&state, true),
             Wrong => answer(&state, false),
         };
-        let label = format!("{action:?}").chars().take(60).collect::<String>();
+        let label = match &action {
+            Action::ManifestLoaded { sets, .. } => {
+                let lines: Vec<String> = sets
+                    .iter()
+                    .map(|e| e.summary.as_ref().map_or(e.file.clone(), |s| format!("{} | id={}", e.file, s.id)))
+                    .collect();
+                format!("ManifestLoaded {lines:?}")
+            }
+            _ => format!("{action:?}").chars().take(60).collect::<String>(),
+        };
         let next = state.clone().apply(action);
         if Rc::ptr_eq(&next, &state) {
             out += &format!("{label}\n  (unchanged)\n");
@@ -108,7 +119,10 @@ fn describe(s: &AppState) -> String {
         parts.push(format!("events [{}]", events.join(" ")));
     }
     if s.wants_all_sets() {
-        parts.push("load every set".into());
+        parts.push(format!("fetch for the list {:?}", s.files_for_list()));
+    }
+    if let Some(file) = s.pending_file().filter(|f| s.sets.iter().any(|e| e.file == *f && e.parsed.is_none())) {
+        parts.push(format!("fetch {file}"));
     }
     parts.join("; ")
 }
@@ -131,8 +145,8 @@ fn a_deep_link_starts_its_set_once_loaded_and_the_host_hears_each_step() {
             Do(Action::Next),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml", "other.toml"], problem
-              sets; manifest loaded; pending demo
+            ManifestLoaded ["demo.toml", "other.toml"]
+              sets; manifest loaded; pending demo; fetch demo.toml
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
               quiz demo 1/2 Asking; manifest loaded; events [started]
             Answer("shimin")
@@ -156,10 +170,10 @@ fn a_stale_stored_attempt_is_set_aside_with_a_notice_not_resumed() {
         start(Some(Pending::Resume { set_id: "demo".into(), attempt })),
         vec![Do(manifest(&[FILE])), Do(loaded(FILE, VALID))],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml"], problems: [] }
-              sets; manifest loaded; pending demo
+            ManifestLoaded ["demo.toml"]
+              sets; manifest loaded; pending demo; fetch demo.toml
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; notices [AttemptStale]; set aside ["demo"]; load every set
+              sets; manifest loaded; notices [AttemptStale]; set aside ["demo"]; fetch for the list []
         "#]],
     );
 }
@@ -180,10 +194,10 @@ fn pass_overrides_the_sets_own_pass_mark() {
             Do(Action::Next),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml"], problems: [] }
-              sets; manifest loaded; load every set
+            ManifestLoaded ["demo.toml"]
+              sets; manifest loaded; fetch for the list ["demo.toml"]
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; load every set
+              sets; manifest loaded; fetch for the list []
             Start { set_id: "demo", seed: 2 }
               quiz demo 1/2 Asking; manifest loaded; events [started]
             Answer("令和6年12月")
@@ -213,10 +227,10 @@ fn count_holds_for_a_retry_too() {
             Do(Action::Start { set_id: "demo".into(), seed: 4 }),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml"], problems: [] }
-              sets; manifest loaded; load every set
+            ManifestLoaded ["demo.toml"]
+              sets; manifest loaded; fetch for the list ["demo.toml"]
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; load every set
+              sets; manifest loaded; fetch for the list []
             Start { set_id: "demo", seed: 3 }
               quiz demo 1/1 Asking; manifest loaded; events [started]
             Answer("shimin")
@@ -245,12 +259,12 @@ fn a_linked_set_that_never_appears_is_named_once_everything_has_loaded() {
             }),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml", "broken.toml"], proble
-              sets; manifest loaded; pending nowhere; load every set
+            ManifestLoaded ["demo.toml", "broken.toml"]
+              sets; manifest loaded; pending nowhere; fetch for the list ["demo.toml", "broken.toml"]
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; pending nowhere; load every set
+              sets; manifest loaded; pending nowhere; fetch for the list ["broken.toml"]
             SetLoaded { file: "broken.toml", parsed: Parsed { file: "bro
-              sets; manifest loaded; notices [UnknownSet("nowhere")]; load every set
+              sets; manifest loaded; notices [UnknownSet("nowhere")]; fetch for the list []
         "#]],
     );
 }
@@ -267,10 +281,10 @@ fn the_employees_choice_wins_over_a_set_still_loading_for_a_link() {
             Do(loaded("other.toml", &VALID.replacen("id = \"demo\"", "id = \"other\"", 1))),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml", "other.toml"], problem
-              sets; manifest loaded; pending other
+            ManifestLoaded ["demo.toml", "other.toml"]
+              sets; manifest loaded; pending other; fetch other.toml
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; pending other
+              sets; manifest loaded; pending other; fetch other.toml
             Start { set_id: "demo", seed: 5 }
               quiz demo 1/2 Asking; manifest loaded; events [started]
             SetLoaded { file: "other.toml", parsed: Parsed { file: "othe
@@ -298,10 +312,10 @@ fn a_finish_is_recorded_once_and_storage_trouble_is_said_once() {
             Do(Action::ShowSets),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml"], problems: [] }
-              sets; manifest loaded; load every set
+            ManifestLoaded ["demo.toml"]
+              sets; manifest loaded; fetch for the list ["demo.toml"]
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; load every set
+              sets; manifest loaded; fetch for the list []
             Start { set_id: "demo", seed: 6 }
               quiz demo 1/2 Asking; manifest loaded; events [started]
             Answer("令和6年12月")
@@ -321,7 +335,7 @@ fn a_finish_is_recorded_once_and_storage_trouble_is_said_once() {
             Dismiss(0)
               result demo 2/2 passed pass 60 recorded; manifest loaded; events [started answered answered completed]
             ShowSets
-              sets; manifest loaded; events [started answered answered completed]; load every set
+              sets; manifest loaded; events [started answered answered completed]; fetch for the list []
         "#]],
     );
 }
@@ -400,10 +414,10 @@ fn retry_the_missed_questions_the_whole_set_or_study() {
             Do(Action::StartAll { set_id: "demo".into(), seed: 2 }),
         ],
         expect![[r#"
-            ManifestLoaded { files: ["demo.toml"], problems: [] }
-              sets; manifest loaded; load every set
+            ManifestLoaded ["demo.toml"]
+              sets; manifest loaded; fetch for the list ["demo.toml"]
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; load every set
+              sets; manifest loaded; fetch for the list []
             ShowStudy("demo")
               study demo; manifest loaded
             ShowStudy("nowhere")
@@ -424,6 +438,93 @@ fn retry_the_missed_questions_the_whole_set_or_study() {
               (unchanged)
             StartAll { set_id: "demo", seed: 2 }
               quiz demo 1/2 Asking; manifest loaded; events [started answered completed started answered completed started]
+        "#]],
+    );
+}
+
+/// The manifest's line for `file` with a summary of the set `id`.
+fn summarized(file: &str, id: &str) -> SetEntry {
+    let set = parse_set(FILE, VALID).set.unwrap();
+    let summary = SetSummary { id: id.into(), ..SetSummary::of(&set) };
+    SetEntry::listed(file.into(), Some(summary), History::default(), false)
+}
+
+fn manifest_of(sets: Vec<SetEntry>) -> Action {
+    Action::ManifestLoaded { sets, problems: vec![] }
+}
+
+/// Issue 12.1: sets the manifest summarizes are listed without fetching them; the one the
+/// employee opens is fetched then, and what was chosen happens once it is in. A line without a
+/// summary is fetched for the list as before.
+#[test]
+fn a_summarized_set_is_fetched_only_when_the_employee_opens_it() {
+    check(
+        start(None),
+        vec![
+            Do(manifest_of(vec![
+                summarized(FILE, "demo"),
+                summarized("other.toml", "other"),
+                summarized("p.toml", "p"),
+            ])),
+            Do(Action::StartAll { set_id: "demo".into(), seed: 1 }),
+            Do(loaded(FILE, VALID)),
+            Do(Action::ShowSets),
+            Do(Action::ShowStudy("other".into())),
+            Do(loaded("other.toml", &VALID.replacen("id = \"demo\"", "id = \"other\"", 1))),
+        ],
+        expect![[r#"
+            ManifestLoaded ["demo.toml | id=demo", "other.toml | id=other", "p.toml | id=p"]
+              sets; manifest loaded; fetch for the list []
+            StartAll { set_id: "demo", seed: 1 }
+              sets; manifest loaded; pending demo; fetch demo.toml
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              quiz demo 1/2 Asking; manifest loaded; events [started]
+            ShowSets
+              sets; manifest loaded; events [started]; fetch for the list []
+            ShowStudy("other")
+              sets; manifest loaded; pending other; events [started]; fetch other.toml
+            SetLoaded { file: "other.toml", parsed: Parsed { file: "othe
+              study other; manifest loaded; events [started]
+        "#]],
+    );
+}
+
+/// A summary is only a promise: a file that turns out broken (or to hold another id) drops what
+/// was chosen, and the card shows the file's problems; a deep link to an id no line promises is
+/// unknown once the lines without a summary are in, without fetching the summarized sets.
+#[test]
+fn a_summary_the_file_does_not_keep_drops_the_choice_and_an_unknown_link_fetches_no_summarized_set() {
+    check(
+        start(None),
+        vec![
+            Do(manifest_of(vec![summarized(FILE, "demo")])),
+            Do(Action::Start { set_id: "demo".into(), seed: 1 }),
+            Do(loaded(FILE, "id = \"demo\"\n")),
+        ],
+        expect![[r#"
+            ManifestLoaded ["demo.toml | id=demo"]
+              sets; manifest loaded; fetch for the list []
+            Start { set_id: "demo", seed: 1 }
+              sets; manifest loaded; pending demo; fetch demo.toml
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              sets; manifest loaded; fetch for the list []
+        "#]],
+    );
+    let pending = Pending::Start { set_id: "nowhere".into(), count: None, seed: 1 };
+    check(
+        start(Some(pending)),
+        vec![
+            Do(manifest_of(vec![
+                summarized(FILE, "demo"),
+                SetEntry::listed("plain.toml".into(), None, History::default(), false),
+            ])),
+            Do(loaded("plain.toml", VALID)),
+        ],
+        expect![[r#"
+            ManifestLoaded ["demo.toml | id=demo", "plain.toml"]
+              sets; manifest loaded; pending nowhere; fetch for the list ["plain.toml"]
+            SetLoaded { file: "plain.toml", parsed: Parsed { file: "plai
+              sets; manifest loaded; notices [UnknownSet("nowhere")]; fetch for the list []
         "#]],
     );
 }

@@ -1,7 +1,7 @@
 //! Manifest text in, entries and diagnostics out; duplicate set ids across files.
 
 use credo_core::i18n::Lang;
-use credo_core::manifest::{check_set_ids, parse_manifest};
+use credo_core::manifest::{check_set_ids, parse_manifest, SetSummary};
 use credo_core::parse::parse_set;
 use expect_test::{expect, Expect};
 
@@ -9,7 +9,13 @@ use crate::VALID;
 
 fn check(input: &str, expected: Expect) {
     let (entries, diagnostics) = parse_manifest(input);
-    let mut out: String = entries.iter().map(|e| format!("{}: {}\n", e.line, e.file)).collect();
+    let mut out: String = entries
+        .iter()
+        .map(|e| match &e.summary {
+            None => format!("{}: {}\n", e.line, e.file),
+            Some(s) => format!("{}: {} {s:?}\n", e.line, e.file),
+        })
+        .collect();
     out.extend(diagnostics.iter().map(|d| d.render(Lang::En) + "\n"));
     expected.assert_eq(&out);
 }
@@ -51,4 +57,45 @@ fn an_encoded_dot_dot_cannot_leave_the_folder() {
             manifest.txt:5:1: `C:/sets/a.toml` cannot name a set file. Write a .toml file in manifest.txt's folder or below it, like `sets/maebashi.toml` (no `..`, leading `/`, `\`, `%` or spaces).
         "#]],
     );
+}
+
+/// Issue 12.1: a line may carry its set's summary, so the set list shows the set without fetching
+/// it; a summary that cannot be read is reported where it goes wrong and the file is fetched instead.
+#[test]
+fn a_line_may_carry_its_sets_summary() {
+    check(
+        concat!(
+            "a.toml | id=a | questions=24 | asked=10 | pass=70 | office=前橋市 | source=信条 | title=前橋市 職員信条\n",
+            "b.toml | id=b | questions=x | asked=1 | pass=70 | office=o | source=s | title=t\n",
+            "c.toml | id=c | questions=3 | asked=3 | pass=70 | office=o | source=s\n",
+            "d.toml | id=d | questions=3 | asked=3 | pass=70 | office=o | source=s | title=t | colour=red\n",
+            "e.toml | id=e | questions=3 | asked=4 | pass=70 | office=o | source=s | title=t\n",
+            "f.toml\n",
+        ),
+        expect![[r#"
+            1: a.toml SetSummary { id: "a", title: "前橋市 職員信条", office: "前橋市", source: "信条", questions: 24, asked: 10, pass_mark: 70 }
+            2: b.toml
+            3: c.toml
+            4: d.toml
+            5: e.toml
+            6: f.toml
+            manifest.txt:2:17: The summary after `b.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
+            manifest.txt:3:10: The summary after `c.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
+            manifest.txt:4:83: The summary after `d.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
+            manifest.txt:5:10: The summary after `e.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
+        "#]],
+    );
+}
+
+/// What `quizcheck manifest` writes reads back as the same summary, and a value that would not
+/// read back (it holds the separator) leaves the line at its file name.
+#[test]
+fn a_written_summary_reads_back_the_same() {
+    let set = parse_set("demo.toml", VALID).set.unwrap();
+    let summary = SetSummary::of(&set);
+    let (entries, diagnostics) = parse_manifest(&summary.line("sub/demo.toml"));
+    assert_eq!(diagnostics, []);
+    assert_eq!(entries[0].summary.as_ref(), Some(&summary));
+    let piped = SetSummary { title: "A | B".into(), ..summary };
+    assert_eq!(piped.line("demo.toml"), "demo.toml");
 }

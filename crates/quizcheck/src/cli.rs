@@ -11,7 +11,9 @@ use credo_authoring::cues::cue_report;
 use credo_authoring::draft;
 use credo_authoring::gift::read_gift;
 use credo_authoring::problem::DraftProblem;
+use credo_core::diagnostic::Problem;
 use credo_core::i18n::Lang;
+use credo_core::manifest::{parse_manifest, SetSummary, MANIFEST_FILE};
 use credo_core::model::SetData;
 use credo_core::parse::Parsed;
 use credo_core::review::SetStats;
@@ -58,6 +60,13 @@ enum Command {
         json: bool,
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Write each set's summary (title, counts, pass mark) into the folder's manifest.txt, so the
+    /// set list shows the sets without downloading them. A set with problems keeps only its file
+    /// name (and is listed as before); its problems are printed as by `check`.
+    Manifest {
+        /// The folder that holds manifest.txt, like questions/.
+        folder: PathBuf,
     },
     /// Convert a set between TOML, CSV (Excel) and GIFT (Moodle), by the files' extensions.
     /// A file with problems is reported and nothing is written (see --draft).
@@ -145,8 +154,47 @@ fn run(command: Command, say: Say) -> Run {
             out(&json)?;
             Ok(if skipped { Found::Problems } else { Found::Nothing })
         }
+        Command::Manifest { folder } => write_manifest(&folder, say),
         Command::Convert { input, output, draft } => convert(&input, &output, draft, say),
     }
+}
+
+/// Rewrites `folder`'s manifest with each valid set's summary, keeping its comments, its order
+/// and any line it cannot use as they are.
+fn write_manifest(folder: &Path, say: Say) -> Run {
+    let path = folder.join(MANIFEST_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| Stop::Error(say.cannot_read(&path, &e)))?;
+    let loaded = load(&[folder.to_path_buf()]);
+    let mut count = 0;
+    // The summaries this run writes are its own: the old ones' problems are what it mends.
+    for d in loaded.problems().filter(|d| {
+        !matches!(d.problem, DraftProblem::Set(Problem::StaleSummary { .. } | Problem::ManifestSummary { .. }))
+    }) {
+        out(&d.render(say.lang))?;
+        count += 1;
+    }
+    let (entries, _) = parse_manifest(&text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut written = 0;
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| {
+            let Some(entry) = entries.iter().find(|e| e.line == i + 1) else { return raw.to_string() };
+            let file = folder.join(&entry.file);
+            let parsed = loaded.sets.iter().find(|p| Path::new(&p.file) == file);
+            match parsed.and_then(|p| p.valid_set()) {
+                Some(set) => {
+                    written += 1;
+                    SetSummary::of(set).line(&entry.file)
+                }
+                None => entry.file.clone(),
+            }
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").map_err(|e| Stop::Error(say.cannot_write(&path, &e)))?;
+    eprintln!("{}", say.manifest_written(&path, written, entries.len()));
+    Ok(if count == 0 { Found::Nothing } else { Found::Problems })
 }
 
 /// Reads `input`, and writes `output` if the set has no problems (or, as a draft, whatever
@@ -284,10 +332,30 @@ impl Say {
         )
     }
 
+    fn manifest_written(self, path: &Path, summarized: usize, listed: usize) -> String {
+        self.pick(
+            format!("{}: {listed} セットのうち {summarized} セットの概要を書きました", path.display()),
+            format!("{}: summaries written for {summarized} of {listed} set(s)", path.display()),
+        )
+    }
+
     fn written(self, file: &str, output: &Path, questions: usize) -> String {
         self.pick(
             format!("{file} → {}: {questions} 問を書き出しました", output.display()),
             format!("{file} -> {}: {questions} question(s) written", output.display()),
+        )
+    }
+
+    fn cannot_read(self, path: &Path, e: &std::io::Error) -> String {
+        self.pick(
+            format!(
+                "{}: 読めません({e})。問題セットのフォルダー(manifest.txt のあるフォルダー)を指定してください。",
+                path.display()
+            ),
+            format!(
+                "{}: cannot read ({e}). Name the question sets' folder (the one holding manifest.txt).",
+                path.display()
+            ),
         )
     }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use credo_authoring::draft::{self, Format, SourceError};
 use credo_authoring::problem::DraftProblem;
 use credo_core::diagnostic::{Diagnostic, Problem};
-use credo_core::manifest::{check_set_ids, parse_manifest, MANIFEST_FILE};
+use credo_core::manifest::{check_set_ids, parse_manifest, SetSummary, MANIFEST_FILE};
 use credo_core::parse::{unreadable, Parsed};
 
 use crate::encoding::decode_text;
@@ -29,6 +29,8 @@ impl Loaded {
 pub fn load(paths: &[PathBuf]) -> Loaded {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut manifest_problems = Vec::new();
+    // Summaries in the manifests, to compare with their sets once those are read.
+    let mut summaries = Vec::new();
     for path in paths {
         if !path.is_dir() {
             files.push(path.clone());
@@ -43,6 +45,9 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
             for entry in entries {
                 let file = path.join(&entry.file);
                 if file.is_file() {
+                    if let Some(summary) = entry.summary {
+                        summaries.push((display(&manifest), entry.line, entry.file, file.clone(), summary));
+                    }
                     files.push(file);
                 } else {
                     manifest_problems.push(Diagnostic {
@@ -70,6 +75,13 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     }
     let mut sets: Vec<Parsed<DraftProblem>> = files.iter().map(|path| load_set(path)).collect();
     check_set_ids(&mut sets);
+    for (manifest, line, name, file, summary) in summaries {
+        let set = files.iter().position(|f| *f == file).and_then(|i| sets[i].set.as_ref());
+        if set.is_some_and(|set| SetSummary::of(set) != summary) {
+            let problem = Problem::StaleSummary { file: name }.into();
+            manifest_problems.push(Diagnostic { file: manifest, line, column: 1, problem });
+        }
+    }
     Loaded { sets, manifest_problems }
 }
 

@@ -251,3 +251,43 @@ fn convert_draft_writes_what_a_broken_csv_holds() {
         "#]],
     );
 }
+
+/// Issue 12.1: `quizcheck manifest` writes each valid set's summary into its line, keeps
+/// comments and a broken set's plain name; `check` then reports a summary its set has outgrown.
+#[test]
+fn manifest_writes_summaries_and_check_reports_a_stale_one() {
+    let dir = folder("manifest");
+    std::fs::write(dir.join("good.toml"), VALID).unwrap();
+    std::fs::write(dir.join("broken.toml"), VALID.replacen("pass_mark = 60", "pass_mark = 160", 1)).unwrap();
+    std::fs::write(dir.join("manifest.txt"), "# sets\ngood.toml\nbroken.toml | id=x\n").unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "manifest", "."],
+        expect![[r#"
+            exit 1
+            --- stdout
+            ./broken.toml:4:13: `pass_mark = 160` must be a whole number from 0 to 100 (percent).
+            --- stderr
+            ./manifest.txt: summaries written for 1 of 2 set(s)
+        "#]],
+    );
+    expect![[r#"
+        # sets
+        good.toml | id=demo | questions=2 | asked=2 | pass=60 | office=前橋市 | source=前橋市職員クレド | title=デモ
+        broken.toml
+    "#]]
+    .assert_eq(&std::fs::read_to_string(dir.join("manifest.txt")).unwrap());
+    std::fs::write(dir.join("good.toml"), VALID.replacen("pass_mark = 60", "pass_mark = 80", 1)).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "check", "."],
+        expect![[r#"
+            exit 1
+            --- stdout
+            ./manifest.txt:2:1: The summary of `good.toml` no longer matches the set (it was edited afterwards). Write it again with `quizcheck manifest`.
+            ./broken.toml:4:13: `pass_mark = 160` must be a whole number from 0 to 100 (percent).
+            --- stderr
+            2 file(s), 1 valid set(s), 2 problem(s)
+        "#]],
+    );
+}

@@ -4,11 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use credo_core::app_state::{Action, Notice, Screen};
+use credo_core::app_state::{Action, Notice, Screen, SetEntry};
 use credo_core::embed::{parse_config, EmbedParams, HostEvent};
 use credo_core::engine::Attempt;
+use credo_core::history::History;
 use credo_core::i18n::Lang;
-use credo_core::manifest::{parse_manifest, MANIFEST_FILE};
+use credo_core::manifest::{parse_manifest, Entry, MANIFEST_FILE};
 use credo_core::parse::{parse_set, unreadable};
 use credo_web::{embed, storage};
 
@@ -73,8 +74,9 @@ pub fn use_host_events(events: &[HostEvent]) {
     });
 }
 
-/// Loads the manifest; then the pending set's file first, on its own (a deep link or a resume);
-/// then, when the set list is shown, every other set side by side.
+/// Loads the manifest; then the pending set's file first, on its own (a deep link, a resume, or a
+/// card shown by its summary that the employee opened); then, when the set list is shown, the
+/// other sets it needs side by side (`AppState::files_for_list`).
 #[hook]
 pub fn use_set_loading(state: &UseReducerHandle<State>) {
     {
@@ -91,7 +93,7 @@ pub fn use_set_loading(state: &UseReducerHandle<State>) {
     }
     {
         let dispatch = state.dispatcher();
-        let waiting: Vec<String> = state.sets.iter().filter(|e| e.parsed.is_none()).map(|e| e.file.clone()).collect();
+        let waiting = state.files_for_list();
         use_effect_with(state.wants_all_sets(), move |&wanted| {
             if wanted {
                 dispatch.dispatch(Action::AllRequested);
@@ -156,11 +158,28 @@ async fn load_manifest(dispatch: Dispatch) {
     match storage::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
         Ok(text) => {
             let (entries, problems) = parse_manifest(&text);
-            let files = entries.into_iter().map(|e| e.file).collect();
-            dispatch.dispatch(Action::ManifestLoaded { files, problems });
+            let sets = entries.into_iter().map(|e| listed(&dispatch, e)).collect();
+            dispatch.dispatch(Action::ManifestLoaded { sets, problems });
         }
         Err(reason) => dispatch.dispatch(Action::ManifestFailed(reason)),
     }
+}
+
+/// A manifest line as the set list starts with it: with the set's stored history when the line's
+/// summary names the set.
+fn listed(dispatch: &Dispatch, entry: Entry) -> SetEntry {
+    let (history, has_attempt) = entry.summary.as_ref().map_or_else(Default::default, |s| stored(dispatch, &s.id));
+    SetEntry::listed(entry.file, entry.summary, history, has_attempt)
+}
+
+/// What storage holds for a set: its history, and whether an attempt is in progress.
+fn stored(dispatch: &Dispatch, set_id: &str) -> (History, bool) {
+    let (history, n1) = storage::load_history(set_id);
+    let (attempt, n2) = storage::load_attempt(set_id);
+    for notice in [n1, n2].into_iter().flatten() {
+        dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
+    }
+    (history, attempt.is_some())
 }
 
 /// Fetches and parses one set, with what storage holds for it.
@@ -169,16 +188,6 @@ async fn load_set(dispatch: Dispatch, file: String) {
         Ok(text) => parse_set(&file, &text),
         Err(reason) => unreadable(&file, reason),
     };
-    let (history, has_attempt) = match parsed.valid_set() {
-        Some(set) => {
-            let (history, n1) = storage::load_history(set.id());
-            let (attempt, n2) = storage::load_attempt(set.id());
-            for notice in [n1, n2].into_iter().flatten() {
-                dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
-            }
-            (history, attempt.is_some())
-        }
-        None => (Default::default(), false),
-    };
+    let (history, has_attempt) = parsed.valid_set().map_or_else(Default::default, |set| stored(&dispatch, set.id()));
     dispatch.dispatch(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use credo_core::app_state::{Manifest, SetEntry};
 use credo_core::i18n::{fill, Lang};
+use credo_core::manifest::SetSummary;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -36,7 +37,7 @@ pub fn set_list(props: &Props) -> Html {
         Manifest::Loaded(problems) => problems,
     };
     let cards = props.sets.iter().map(|entry| set_card(props, entry));
-    let due: usize = props.sets.iter().filter(|e| e.set().is_some()).map(|e| e.history.due(props.today).len()).sum();
+    let due: usize = props.sets.iter().filter(|e| e.shown().is_some()).map(|e| e.history.due(props.today).len()).sum();
     let manifest_problems = manifest_problems.iter().map(|d| html! { <li><code>{ d.render(lang) }</code></li> });
     html! {
         <section aria-labelledby="sets-heading">
@@ -54,54 +55,64 @@ pub fn set_list(props: &Props) -> Html {
     }
 }
 
+/// A set's card: from the set once fetched, else from the manifest's summary of it, so the list
+/// needs no set file; mastery by principle needs the set's labels, so it shows once fetched.
 fn set_card(props: &Props, entry: &SetEntry) -> Html {
     let t = props.lang.texts();
+    if let Some(shown) = entry.shown() {
+        return summary_card(props, entry, &shown);
+    }
     let Some(parsed) = &entry.parsed else {
         return html! { <li class="set-card"><p>{ format!("{} {}", entry.file, t.loading) }</p></li> };
     };
-    let Some(set) = parsed.valid_set() else {
-        let problems = parsed.diagnostics.iter().map(|d| html! { <li><code>{ d.render(props.lang) }</code></li> });
-        let title = parsed.set.as_ref().map_or(entry.file.clone(), |s| s.title().to_string());
-        return html! {
-            <li class="set-card broken">
-                <h2>{ title }</h2>
-                <p>{ t.broken_set }</p>
-                <ul class="diagnostics">{ for problems }</ul>
-            </li>
-        };
-    };
-    let heading_id = format!("set-{}", set.id());
+    let problems = parsed.diagnostics.iter().map(|d| html! { <li><code>{ d.render(props.lang) }</code></li> });
+    let title = parsed.set.as_ref().map_or(entry.file.clone(), |s| s.title().to_string());
+    html! {
+        <li class="set-card broken">
+            <h2>{ title }</h2>
+            <p>{ t.broken_set }</p>
+            <ul class="diagnostics">{ for problems }</ul>
+        </li>
+    }
+}
+
+fn summary_card(props: &Props, entry: &SetEntry, set: &SetSummary) -> Html {
+    let t = props.lang.texts();
+    let heading_id = format!("set-{}", set.id);
     let for_set = |callback: &Callback<String>| {
-        let set_id = set.id().to_string();
+        let set_id = set.id.clone();
         callback.reform(move |_: MouseEvent| set_id.clone())
     };
     let (start, show_history, study) = (for_set(&props.on_start), for_set(&props.on_history), for_set(&props.on_study));
-    let all = set.length().map(|_| (for_set(&props.on_start_all), fill(t.start_all, &[("n", &set.questions().len())])));
-    let asked = set.length().unwrap_or(set.questions().len());
+    let all = (set.asked < set.questions)
+        .then(|| (for_set(&props.on_start_all), fill(t.start_all, &[("n", &set.questions)])));
     let due = entry.history.due(props.today).len();
     let review = (due > 0).then(|| (for_set(&props.on_review), fill(t.review_today, &[("n", &due)])));
     let mastery = entry.history.mastery();
-    let mastery = mastery.iter().map(|m| {
-        let label = match &m.principle_id {
-            Some(id) => set.principle(id).map_or(id.clone(), |p| p.label.clone()),
-            None => t.general.to_string(),
-        };
-        html! { <li>{ format!("{label}: {}/{}", m.correct, m.total) }</li> }
+    let mastery = entry.set().map(|loaded| {
+        let items = mastery.iter().map(|m| {
+            let label = match &m.principle_id {
+                Some(id) => loaded.principle(id).map_or(id.clone(), |p| p.label.clone()),
+                None => t.general.to_string(),
+            };
+            html! { <li>{ format!("{label}: {}/{}", m.correct, m.total) }</li> }
+        });
+        html! { <ul>{ for items }</ul> }
     });
     let resume = entry.has_attempt.then(|| for_set(&props.on_resume));
     let best = entry.history.best().map(|b| format!(" · {} {}/{}", t.best, b.outcome.score, b.outcome.max));
     html! {
         <li class="set-card" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id}>{ set.title() }</h2>
+            <h2 id={heading_id}>{ &set.title }</h2>
             <p class="meta">
-                { format!("{}: {} {}", t.source_label, set.source().office, set.source().title) }<br/>
-                { format!("{} {} · {} {}%", asked, t.questions_count, t.pass_mark, set.pass_mark()) }
+                { format!("{}: {} {}", t.source_label, set.office, set.source) }<br/>
+                { format!("{} {} · {} {}%", set.asked, t.questions_count, t.pass_mark, set.pass_mark) }
                 { best.unwrap_or_default() }
             </p>
-            if !entry.history.entries.is_empty() {
+            if let Some(mastery) = mastery.filter(|_| !entry.history.entries.is_empty()) {
                 <details class="mastery">
                     <summary>{ t.mastery }</summary>
-                    <ul>{ for mastery }</ul>
+                    { mastery }
                 </details>
             }
             <div class="actions">
