@@ -6,8 +6,12 @@ const boot = document.getElementById('credo-quiz-boot');
 const prefetch = document.querySelector('meta[name="credo-quiz-prefetch"]');
 if (prefetch) {
   const dir = prefetch.content;
-  const text = (url) => fetch(url, { cache: 'no-cache' })
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
+  const text = (url) => fetch(url, { cache: 'no-cache' }).then((r) => {
+    if (!r.ok) return Promise.reject(new Error(`HTTP ${r.status}`));
+    // The service worker's kept copy answered (web/sw.js): the app says so.
+    if (r.headers.has('x-credo-quiz-from-cache')) window.credoQuizFromCache = true;
+    return r.text();
+  });
   const manifest = text(`${dir}manifest.txt`);
   const started = { [`${dir}manifest.txt`]: manifest };
   const set = new URLSearchParams(location.search).get('set');
@@ -31,6 +35,9 @@ if (prefetch) {
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });
+  // Keeps the quiz page for the next visit, with no network needed (web/sw.js). Not the trainer's
+  // page (no prefetch tag); a browser or policy without service workers simply goes without.
+  if (prefetch && 'serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 } catch (error) {
   // Never leave the page on "Loading…": say plainly that it could not start (a server that sends
   // .wasm with the wrong type, or a CSP without 'wasm-unsafe-eval', ends up here).

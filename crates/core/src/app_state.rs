@@ -24,6 +24,8 @@ pub enum Notice {
     Storage(StorageNotice),
     AttemptStale,
     UnknownSet(String),
+    /// The network did not answer, and the service worker's kept copy did (web/sw.js).
+    FromCache,
 }
 
 /// One file of the manifest: not fetched (shown by its summary, or loading), or parsed (valid or

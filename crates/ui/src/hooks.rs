@@ -157,6 +157,9 @@ pub fn use_recorded_finish(screen: Screen, dispatch: Dispatch) {
 async fn load_manifest(dispatch: Dispatch) {
     match storage::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
         Ok(text) => {
+            if storage::served_from_cache() {
+                dispatch.dispatch(Action::Notify(Notice::FromCache));
+            }
             let (entries, problems) = parse_manifest(&text);
             let sets = entries.into_iter().map(|e| listed(&dispatch, e)).collect();
             dispatch.dispatch(Action::ManifestLoaded { sets, problems });

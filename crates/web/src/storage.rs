@@ -259,6 +259,18 @@ pub fn save_lang(code: &str) {
     let _ = set(LANG_KEY, code.to_string());
 }
 
+/// The header web/sw.js puts on a response it answers from its kept copy, and the flag on
+/// `window` that says one was seen (boot.js sets it too, for what it fetched).
+const FROM_CACHE: &str = "x-credo-quiz-from-cache";
+const FROM_CACHE_FLAG: &str = "credoQuizFromCache";
+
+/// Whether some file came from the service worker's kept copy because the network did not answer.
+pub fn served_from_cache() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &FROM_CACHE_FLAG.into()).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
 /// Fetches a file relative to the page, so the app works from any sub-path of the server.
 /// Hand-written rather than gloo-net's `Request`: gloo-net (http only) adds 4.1 KB gzip to the
 /// employee's wasm and 0.3 KB to its JS glue (measured with scripts/bench's build).
@@ -278,6 +290,9 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
+    }
+    if response.headers().has(FROM_CACHE).unwrap_or(false) {
+        let _ = js_sys::Reflect::set(&window, &FROM_CACHE_FLAG.into(), &true.into());
     }
     let text = JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
     text.as_string().ok_or_else(|| "not text".to_string())

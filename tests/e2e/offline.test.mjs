@@ -1,0 +1,111 @@
+// End to end with the service worker (web/sw.js): a second visit with the network cut, a set
+// re-published between two visits, and the app updated between two visits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distWith, launch, serveWith, watch } from './support.mjs';
+
+let browser;
+const servers = [];
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); await Promise.all(servers.map((s) => s.close())); });
+
+/** A copy of dist/ served under a sub-path, closed after the tests whatever happens. */
+async function served() {
+  const dir = distWith({});
+  const server = await serveWith({ dir, base: '/training/quiz/' });
+  servers.push(server);
+  return { dir, server };
+}
+
+const SET = 'susono-mission';
+
+/** A first visit that leaves the service worker in charge, with every listed set kept. */
+async function firstVisit(ctx, url) {
+  const page = await ctx.newPage();
+  await page.goto(`${url}?set=${SET}`);
+  await page.waitForSelector('[data-question]');
+  // In charge once installed (every listed set kept) and activated.
+  await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 20000 });
+  await page.close();
+}
+
+/** The cached URLs, read from a page of the app (paths only). */
+async function cached(page) {
+  return page.evaluate(async () => {
+    const cache = await caches.open('credo-quiz-v1');
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+}
+
+test('with the network cut after a first visit, the quiz starts from the kept copy and says so', async () => {
+  const { server } = await served();
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  await ctx.setOffline(true);
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  await page.goto(`${server.url}?set=${SET}`);
+  await page.waitForSelector('[data-question]');
+  assert.match(await page.textContent('.notices'), /この端末に保存した版で動いています/);
+  // Another set, never opened, is there too: the worker kept every set the manifest lists.
+  await page.goto(`${server.url}?set=maebashi-credo`);
+  await page.waitForSelector('[data-question]');
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('a set re-published between two visits is the one the second visit runs', async () => {
+  const { dir, server } = await served();
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  const file = join(dir, 'questions', `${SET}.toml`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title = ".*"$/m, 'title = "再公開した裾野市のセット"'));
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  await page.goto(`${server.url}?set=${SET}`);
+  await page.waitForSelector('[data-question]');
+  await page.click('text=セット一覧に戻る');
+  await page.waitForSelector('text=再公開した裾野市のセット');
+  assert.equal(await page.locator('.notices').count(), 0, 'online: no notice about a kept copy');
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('an app updated between two visits takes over whole, and the old files are dropped', async () => {
+  const { dir, server } = await served();
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  // A new version as trunk makes one: the same page naming files with other hashes.
+  let page = readFileSync(join(dir, 'index.html'), 'utf8');
+  const renamed = [];
+  for (const name of readdirSync(dir).filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(n))) {
+    const next = name.replace(/-([0-9a-f]{16})/, (_, h) => `-${[...h].reverse().join('')}`);
+    renameSync(join(dir, name), join(dir, next));
+    page = page.replaceAll(name, next);
+    renamed.push([name, next]);
+  }
+  writeFileSync(join(dir, 'index.html'), page.replace('<title>', '<title>v2 '));
+  const tab = await ctx.newPage();
+  const watcher = watch(tab, server.origin);
+  await tab.goto(`${server.url}?set=${SET}`);
+  await tab.waitForSelector('[data-question]');
+  assert.match(await tab.title(), /^v2 /);
+  // The new page was kept and named its own files; the old ones are gone once it has been seen.
+  await tab.waitForFunction(async (old) => {
+    const cache = await caches.open('credo-quiz-v1');
+    const urls = (await cache.keys()).map((r) => r.url);
+    return !urls.some((u) => old.some((o) => u.endsWith(`/${o}`)));
+  }, renamed.map(([old]) => old));
+  const kept = await cached(tab);
+  for (const [, next] of renamed) assert.ok(kept.includes(`/training/quiz/${next}`), `${next} kept`);
+  // And it runs from them with the network cut.
+  await ctx.setOffline(true);
+  const offline = await ctx.newPage();
+  await offline.goto(`${server.url}?set=${SET}`);
+  await offline.waitForSelector('[data-question]');
+  assert.match(await offline.title(), /^v2 /);
+  watcher.assertClean();
+  await ctx.close();
+});
