@@ -52,6 +52,21 @@ impl Draft {
     }
 }
 
+/// Two drafts are equal when they hold the very same text, check and cue report: every change
+/// makes new ones, so the editor's props compare in a few pointer compares, not over a large text.
+impl PartialEq for Draft {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.parsed, &other.parsed)
+            && match (&self.cues, &other.cues) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && (self.edits, self.checked, self.format) == (other.edits, other.checked, other.format)
+            && self.file == other.file
+    }
+}
+
 /// Source texts fetched from the server's questions/ folder, by the name `[source] file` gives:
 /// the text, or why it could not be had.
 pub type Sources = Vec<(String, Result<String, SourceError>)>;

@@ -11,9 +11,6 @@ use credo_core::i18n::Lang;
 use credo_ui::app::Store;
 use credo_web::embed;
 
-/// What the trainer page's panels receive: the state and its dispatcher.
-pub type TrainerHandle = UseReducerHandle<Trainer>;
-
 /// The trainer page's state in Yew (the same store as the quiz's).
 pub type Trainer = Store<TrainerState>;
 
@@ -68,6 +65,12 @@ pub fn trainer_app() -> Html {
             }
         })
     };
+    // The panels report what happened as actions; one callback for the page's life (use_callback),
+    // so it never makes a panel render again by itself.
+    let on_action = {
+        let dispatch = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatch.dispatch(action))
+    };
     let tab_buttons = tabs.iter().map(|&(tab, id, panel, label)| {
         let selected = state.tab == tab;
         let dispatch = state.dispatcher();
@@ -93,10 +96,12 @@ pub fn trainer_app() -> Html {
                 <h1 class="sr-only">{ t.page_title }</h1>
                 <div role="tablist" aria-label={t.tabs_label} class="tabs">{ for tab_buttons }</div>
                 <div role="tabpanel" id="panel-editor" aria-labelledby="tab-editor" hidden={state.tab != Tab::Editor}>
-                    <EditorPanel state={state.clone()} />
+                    <EditorPanel lang={state.lang} draft={state.draft.clone()} file_note={state.file_note.clone()}
+                        trying={state.trying} on_action={on_action.clone()} />
                 </div>
                 <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={state.tab != Tab::Results}>
-                    <ResultsPanel state={state.clone()} />
+                    <ResultsPanel lang={state.lang} merged={state.merged.clone()} files={state.result_files.len()}
+                        {on_action} />
                 </div>
             </main>
         </>

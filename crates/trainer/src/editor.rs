@@ -7,50 +7,55 @@ use yew::prelude::*;
 
 use crate::drop_zone::DropZone;
 
-use crate::app::TrainerHandle;
 use crate::preview::Preview;
 use crate::tryout::TryOut;
 use credo_authoring::draft::{self, Format, SourceError};
 use credo_authoring::i18n::{fill, TrainerTexts};
 use credo_authoring::problem::DraftProblem;
-use credo_authoring::trainer_state::{Action, FileNote};
+use credo_authoring::trainer_state::{Action, Draft, FileNote};
 use credo_core::diagnostic::{Diagnostic, Message, Problem};
+use credo_core::i18n::Lang;
 use credo_web::files::{input_files, read_file};
 use credo_web::storage;
 
 /// How long typing must pause before the draft is checked.
 const CHECK_DELAY_MS: u32 = 300;
 
+/// The draft and what the page says of it; what the trainer does, and what the panel's effects
+/// bring in (a check due, a source text fetched), comes back as actions.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: TrainerHandle,
+    pub lang: Lang,
+    pub draft: Draft,
+    pub file_note: Option<FileNote>,
+    /// The seed of the try-out running, if one is.
+    pub trying: Option<u64>,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component(EditorPanel)]
 pub fn editor_panel(props: &Props) -> Html {
-    let state = &props.state;
-    let t = TrainerTexts::get(state.lang);
+    let t = TrainerTexts::get(props.lang);
     let textarea = use_node_ref();
 
     // Check the draft once typing pauses: every edit replaces the pending timer.
     {
-        let dispatch = state.dispatcher();
-        use_effect_with(state.draft.edits, move |&edits| {
+        let dispatch = props.on_action.clone();
+        use_effect_with(props.draft.edits, move |&edits| {
             // gloo's Timeout cancels itself when dropped.
-            let timer = Timeout::new(CHECK_DELAY_MS, move || dispatch.dispatch(Action::Check { edits }));
+            let timer = Timeout::new(CHECK_DELAY_MS, move || dispatch.emit(Action::Check { edits }));
             move || drop(timer)
         });
     }
 
     // Once a check is shown, add its cue report: a timer lets the browser paint the check first.
     {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         // The check itself (its Rc), not only its edit number: an opened file starts again at edit 0.
         let checked =
-            state.draft.is_checked().then_some((state.draft.checked, Rc::as_ptr(&state.draft.parsed) as usize));
+            props.draft.is_checked().then_some((props.draft.checked, Rc::as_ptr(&props.draft.parsed) as usize));
         use_effect_with(checked, move |&checked| {
-            let timer =
-                checked.map(|(edits, _)| Timeout::new(0, move || dispatch.dispatch(Action::ReportCues { edits })));
+            let timer = checked.map(|(edits, _)| Timeout::new(0, move || dispatch.emit(Action::ReportCues { edits })));
             move || drop(timer)
         });
     }
@@ -58,9 +63,9 @@ pub fn editor_panel(props: &Props) -> Html {
     // Fetch the source texts the draft names from the server's questions/ folder, once each,
     // so the quotes can be checked word for word as `quizcheck check` does.
     {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         let asked = use_mut_ref(Vec::<String>::new);
-        let wanted: Vec<String> = state.draft.parsed.set.iter().flat_map(|set| set.source().files.clone()).collect();
+        let wanted: Vec<String> = props.draft.parsed.set.iter().flat_map(|set| set.source().files.clone()).collect();
         use_effect_with(wanted, move |wanted| {
             for name in wanted.iter().filter(|n| !asked.borrow().contains(n)) {
                 asked.borrow_mut().push(name.clone());
@@ -72,25 +77,25 @@ pub fn editor_panel(props: &Props) -> Html {
                         Err(reason) if reason == "HTTP 404" => Err(SourceError::Missing),
                         Err(reason) => Err(SourceError::Unreadable(reason)),
                     };
-                    dispatch.dispatch(Action::SourceLoaded { name, text });
+                    dispatch.emit(Action::SourceLoaded { name, text });
                 });
             }
         });
     }
 
-    if let (Some(seed), Some(_)) = (state.trying, state.draft.parsed.valid_set()) {
-        let dispatch = state.dispatcher();
-        let on_close = Callback::from(move |_| dispatch.dispatch(Action::StopTrying));
-        if let Some(set) = state.draft.parsed.valid_set() {
-            return html! { <TryOut set={set.clone()} lang={state.lang} {seed} {on_close} /> };
+    if let (Some(seed), Some(_)) = (props.trying, props.draft.parsed.valid_set()) {
+        let dispatch = props.on_action.clone();
+        let on_close = Callback::from(move |_| dispatch.emit(Action::StopTrying));
+        if let Some(set) = props.draft.parsed.valid_set() {
+            return html! { <TryOut set={set.clone()} lang={props.lang} {seed} {on_close} /> };
         }
     }
 
-    let draft = &state.draft;
-    let open = open_callback(state);
+    let draft = &props.draft;
+    let open = open_callback(&props.on_action);
     // The first dropped file opens as the draft.
     let on_files = {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             if let Some(file) = files.into_iter().next() {
                 wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
@@ -98,18 +103,18 @@ pub fn editor_panel(props: &Props) -> Html {
         })
     };
     let on_input = {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Edited(area.value()));
+            dispatch.emit(Action::Edited(area.value()));
         })
     };
     let on_format = {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(format) = Format::from_code(&select.value()) {
-                dispatch.dispatch(Action::SetFormat(format));
+                dispatch.emit(Action::SetFormat(format));
             }
         })
     };
@@ -128,12 +133,12 @@ pub fn editor_panel(props: &Props) -> Html {
     let mut marked: Vec<usize> = located.iter().map(|(line, _, _)| *line).collect();
     marked.sort_unstable();
     marked.dedup();
-    let note = match &state.file_note {
+    let note = match &props.file_note {
         Some(FileNote::Opened { name, shift_jis }) => {
             let sjis = match (*shift_jis, draft.format) {
                 (false, _) => String::new(),
                 // A set file must be UTF-8 to be published: the same words as the app and quizcheck.
-                (true, Format::Toml) => format!("{} {}", t.read_as_shift_jis, Problem::NotUtf8.message(state.lang)),
+                (true, Format::Toml) => format!("{} {}", t.read_as_shift_jis, Problem::NotUtf8.message(props.lang)),
                 (true, Format::Csv | Format::Gift) => t.read_as_shift_jis.to_string(),
             };
             let format = fill(t.read_as_format, &[("format", &draft.format.label())]);
@@ -160,7 +165,7 @@ pub fn editor_panel(props: &Props) -> Html {
             reveal(&format!("src-line-{line}"));
         });
         let excerpt = lines.get(line.wrapping_sub(1)).copied().unwrap_or_default();
-        let (place, message) = draft::where_and_what(draft.format, d, state.lang);
+        let (place, message) = draft::where_and_what(draft.format, d, props.lang);
         html! {
             <li>
                 <button type="button" class="link-button problem-link" onclick={go}>{ place }</button>
@@ -173,8 +178,8 @@ pub fn editor_panel(props: &Props) -> Html {
     });
     let valid = draft.is_checked() && draft.parsed.valid_set().is_some();
     let try_it = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::TryIt { seed: credo_web::storage::random_seed() }))
+        let dispatch = props.on_action.clone();
+        Callback::from(move |_| dispatch.emit(Action::TryIt { seed: credo_web::storage::random_seed() }))
     };
     let downloads = Format::ALL.iter().map(|&format| {
         let label = match format {
@@ -182,7 +187,7 @@ pub fn editor_panel(props: &Props) -> Html {
             Format::Csv => t.download_csv,
             Format::Gift => t.download_gift,
         };
-        let content = download_content(state, format);
+        let content = download_content(&props.draft, format);
         let disabled = content.is_none();
         let onclick = Callback::from(move |_| {
             if let Some((name, text)) = &content {
@@ -223,7 +228,7 @@ pub fn editor_panel(props: &Props) -> Html {
                 <section aria-labelledby="cues-heading" class="cue-report">
                     <h2 id="cues-heading">{ t.cues_heading }</h2>
                     <p class="meta">{ t.cues_intro }</p>
-                    { for report.render(state.lang).lines().map(|line| html! { <p class="cue-line">{ line.trim() }</p> }) }
+                    { for report.render(props.lang).lines().map(|line| html! { <p class="cue-line">{ line.trim() }</p> }) }
                 </section>
             }
             <section aria-labelledby="actions-heading">
@@ -236,15 +241,14 @@ pub fn editor_panel(props: &Props) -> Html {
                     { for downloads }
                 </div>
             </section>
-            <Preview parsed={draft.parsed.clone()} lang={state.lang} />
+            <Preview parsed={draft.parsed.clone()} lang={props.lang} />
         </DropZone>
     }
 }
 
 /// The text of a download in `format` and its file name: the draft as typed when it is in that
 /// format already (comments and layout kept), else the valid set converted.
-fn download_content(state: &TrainerHandle, format: Format) -> Option<(String, String)> {
-    let draft = &state.draft;
+fn download_content(draft: &Draft, format: Format) -> Option<(String, String)> {
     let set = draft.parsed.valid_set().filter(|_| draft.is_checked());
     let name = draft::file_name(set.map(|s| s.id()), &draft.file, format);
     if format == draft.format {
@@ -258,8 +262,8 @@ fn download_content(state: &TrainerHandle, format: Format) -> Option<(String, St
     set.map(|set| (name, draft::write(format, set.data())))
 }
 
-fn open_callback(state: &TrainerHandle) -> Callback<Event> {
-    let dispatch = state.dispatcher();
+fn open_callback(on_action: &Callback<Action>) -> Callback<Event> {
+    let dispatch = on_action.clone();
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         if let Some(file) = input_files(&input).into_iter().next() {
@@ -268,13 +272,13 @@ fn open_callback(state: &TrainerHandle) -> Callback<Event> {
     })
 }
 
-async fn open_file(dispatch: UseReducerDispatcher<crate::app::Trainer>, file: web_sys::File) {
+async fn open_file(dispatch: Callback<Action>, file: web_sys::File) {
     let name = file.name();
     match read_file(file).await {
         Ok(opened) => {
-            dispatch.dispatch(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis })
+            dispatch.emit(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis })
         }
-        Err(reason) => dispatch.dispatch(Action::FileFailed { name, reason }),
+        Err(reason) => dispatch.emit(Action::FileFailed { name, reason }),
     }
 }
 

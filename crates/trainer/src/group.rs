@@ -1,50 +1,64 @@
 //! Group results: drop many employees' result files, see people and scores, a per-principle heatmap, the confusions, and what was skipped; export CSV.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::drop_zone::DropZone;
 
-use crate::app::TrainerHandle;
 use credo_authoring::group::{self, Column, Merged, Tally};
 use credo_authoring::i18n::{fill, TrainerTexts};
 use credo_authoring::trainer_state::Action;
+use credo_core::i18n::Lang;
 use credo_web::files::{input_files, read_file};
 
-#[derive(Properties, PartialEq)]
+/// The merged results and how many files went into them; what the trainer does comes back as actions.
+#[derive(Properties)]
 pub struct Props {
-    pub state: TrainerHandle,
+    pub lang: Lang,
+    pub merged: Rc<Merged>,
+    pub files: usize,
+    pub on_action: Callback<Action>,
+}
+
+/// A new merge is a new `Rc`: compared by pointer, not over every attempt.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.merged, &other.merged)
+            && (self.lang, self.files) == (other.lang, other.files)
+            && self.on_action == other.on_action
+    }
 }
 
 #[function_component(ResultsPanel)]
 pub fn results_panel(props: &Props) -> Html {
-    let state = &props.state;
-    let t = TrainerTexts::get(state.lang);
-    let m: &Merged = &state.merged;
+    let t = TrainerTexts::get(props.lang);
+    let m: &Merged = &props.merged;
 
     let add = {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             wasm_bindgen_futures::spawn_local(read_all(dispatch.clone(), input_files(&input)));
         })
     };
     let on_files = {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         Callback::from(move |files| wasm_bindgen_futures::spawn_local(read_all(dispatch.clone(), files)))
     };
     let clear = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::ResultsCleared))
+        let dispatch = props.on_action.clone();
+        Callback::from(move |_| dispatch.emit(Action::ResultsCleared))
     };
     let choose_set = {
-        let dispatch = state.dispatcher();
+        let dispatch = props.on_action.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::ChooseResultSet(select.value()));
+            dispatch.emit(Action::ChooseResultSet(select.value()));
         })
     };
     let export = {
-        let (merged, lang) = (state.merged.clone(), state.lang);
+        let (merged, lang) = (props.merged.clone(), props.lang);
         Callback::from(move |_| {
             let name =
                 format!("credo-quiz-results-{}.csv", if merged.set_id.is_empty() { "group" } else { &merged.set_id });
@@ -55,7 +69,7 @@ pub fn results_panel(props: &Props) -> Html {
     let summary = fill(
         t.results_summary,
         &[
-            ("files", &state.result_files.len()),
+            ("files", &props.files),
             ("counted", &m.attempts.len()),
             ("people", &people.len()),
             ("duplicates", &m.duplicates.len()),
@@ -73,12 +87,12 @@ pub fn results_panel(props: &Props) -> Html {
                 <div class="file-row">
                     <label for="result-files">{ t.choose_results }</label>
                     <input type="file" id="result-files" multiple=true accept=".json,application/json" onchange={add} />
-                    if !state.result_files.is_empty() {
+                    if !props.files == 0 {
                         <button type="button" onclick={clear}>{ t.clear_results }</button>
                     }
                 </div>
                 <p role="status" class="results-summary">
-                    { if state.result_files.is_empty() { t.no_results.to_string() } else { summary } }
+                    { if props.files == 0 { t.no_results.to_string() } else { summary } }
                 </p>
                 if m.sets_found.len() > 1 {
                     <p>
@@ -88,19 +102,19 @@ pub fn results_panel(props: &Props) -> Html {
                 }
             </section>
             if !m.attempts.is_empty() {
-                { people_table(state, m) }
-                { heatmap(state, m) }
-                { confusions(state, m) }
+                { people_table(props.lang, m) }
+                { heatmap(props.lang, m) }
+                { confusions(props.lang, m) }
                 <p><button type="button" id="export-results" class="primary" onclick={export}>{ t.download_results }</button></p>
             }
             if !m.skipped.is_empty() || !m.duplicates.is_empty() {
-                { skipped(state, m) }
+                { skipped(props.lang, m) }
             }
         </DropZone>
     }
 }
 
-async fn read_all(dispatch: UseReducerDispatcher<crate::app::Trainer>, files: Vec<web_sys::File>) {
+async fn read_all(dispatch: Callback<Action>, files: Vec<web_sys::File>) {
     let mut read = Vec::new();
     for file in files {
         let name = file.name();
@@ -109,7 +123,7 @@ async fn read_all(dispatch: UseReducerDispatcher<crate::app::Trainer>, files: Ve
         read.push((name, text));
     }
     if !read.is_empty() {
-        dispatch.dispatch(Action::ResultsAdded(read));
+        dispatch.emit(Action::ResultsAdded(read));
     }
 }
 
@@ -128,8 +142,8 @@ fn short_time(iso: &str) -> String {
     }
 }
 
-fn people_table(state: &TrainerHandle, m: &Merged) -> Html {
-    let t = TrainerTexts::get(state.lang);
+fn people_table(lang: Lang, m: &Merged) -> Html {
+    let t = TrainerTexts::get(lang);
     let rows = m.attempts.iter().map(|a| {
         html! {
             <tr>
@@ -171,8 +185,8 @@ fn heat_cell(t: &TrainerTexts, tally: &Tally) -> Html {
     }
 }
 
-fn heatmap(state: &TrainerHandle, m: &Merged) -> Html {
-    let t = TrainerTexts::get(state.lang);
+fn heatmap(lang: Lang, m: &Merged) -> Html {
+    let t = TrainerTexts::get(lang);
     let headers = m.columns.iter().map(|c| html! { <th scope="col">{ column_label(t, m, c) }</th> });
     let rows = m.people.iter().map(|p| {
         html! {
@@ -202,8 +216,8 @@ fn heatmap(state: &TrainerHandle, m: &Merged) -> Html {
     }
 }
 
-fn confusions(state: &TrainerHandle, m: &Merged) -> Html {
-    let t = TrainerTexts::get(state.lang);
+fn confusions(lang: Lang, m: &Merged) -> Html {
+    let t = TrainerTexts::get(lang);
     let principles: Vec<&Column> = m.columns.iter().filter(|c| c.id.is_some()).collect();
     let id = |c: &Column| c.id.clone().unwrap_or_default();
     let headers = principles.iter().map(|c| html! { <th scope="col">{ column_label(t, m, c) }</th> });
@@ -242,10 +256,10 @@ fn confusions(state: &TrainerHandle, m: &Merged) -> Html {
     }
 }
 
-fn skipped(state: &TrainerHandle, m: &Merged) -> Html {
-    let t = TrainerTexts::get(state.lang);
+fn skipped(lang: Lang, m: &Merged) -> Html {
+    let t = TrainerTexts::get(lang);
     let skipped = m.skipped.iter().map(|s| {
-        html! { <li><strong class="file-name">{ &s.file }</strong>{ ": " }{ s.reason.message(state.lang, &m.set_id) }</li> }
+        html! { <li><strong class="file-name">{ &s.file }</strong>{ ": " }{ s.reason.message(lang, &m.set_id) }</li> }
     });
     let duplicates = m.duplicates.iter().map(|d| {
         html! { <li><strong class="file-name">{ &d.file }</strong>{ ": " }{ fill(t.duplicate_of, &[("file", &d.same_as)]) }</li> }
