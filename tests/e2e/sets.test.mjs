@@ -34,6 +34,25 @@ test('?set= opens that set at once and fetches no other set; the set list shows 
   await ctx.close();
 });
 
+test('a card shown from the manifest says it is loading while its set is fetched to open it', async () => {
+  // Without the service worker, so the page's own route holds the set's response back a moment.
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/questions/fujieda-management-plan.toml', async (route) => { await held; await route.continue(); });
+  await page.goto(server.origin + '/');
+  await page.waitForFunction((n) => document.querySelectorAll('.set-card h2').length === n, manifest.length);
+  await page.click('#set-fujieda-management-plan ~ .actions button:has-text("はじめる")');
+  await page.waitForSelector('#set-fujieda-management-plan ~ .opening');
+  assert.match(await page.textContent('#set-fujieda-management-plan ~ .opening'), /読み込み中/);
+  release();
+  await page.waitForSelector('[data-question]');
+  watcher.assertClean();
+  await ctx.close();
+});
+
 test('an unknown ?set= says so plainly and shows the set list', async () => {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -261,6 +261,7 @@ fn screen(state: &State, h: &Handlers) -> Html {
     match &state.screen {
         Screen::Sets => html! {
             <SetList {lang} manifest={state.manifest.clone()} sets={state.sets.clone()} {embed}
+                opening={state.pending.as_ref().map(|p| p.set_id().to_string())}
                 today={day_of(storage::now_ms(), storage::utc_offset_min())} on_review={h.review.clone()}
                 on_start={h.start.clone()} on_start_all={h.start_all.clone()} on_resume={h.resume.clone()}
                 on_history={h.history.clone()} on_study={h.study.clone()} />

@@ -13,6 +13,8 @@ pub struct Props {
     pub sets: Vec<SetEntry>,
     /// Embedded in a host page: no link to the trainer's page.
     pub embed: bool,
+    /// The set being fetched to open it (`AppState::pending`): its card says it is loading.
+    pub opening: Option<String>,
     /// The employee's local day (`credo_core::history::day_of`), for what is due for review.
     pub today: i64,
     /// Each gets the id of the set the employee chose.
@@ -114,6 +116,9 @@ fn summary_card(props: &Props, entry: &SetEntry, set: &SetSummary) -> Html {
                     <summary>{ t.mastery }</summary>
                     { mastery }
                 </details>
+            }
+            if props.opening.as_deref() == Some(set.id.as_str()) {
+                <p class="opening" role="status">{ t.loading }</p>
             }
             <div class="actions">
                 if let Some((review, label)) = review {
