@@ -23,15 +23,30 @@ function namedBy(html) {
   return urls.map((u) => new URL(u, scope()).href);
 }
 
-// Keeps the page and everything it needs to start, and drops hashed files of older versions.
+// Hashed files being fetched into the cache, by URL: the page and keepVersion asking for the same
+// new file at once share one download (a new wasm is the largest file on a slow line).
+const inFlight = new Map();
+
+// A hashed file from the cache, else fetched once and kept.
+async function hashed(cache, url) {
+  const kept = await cache.match(url);
+  if (kept) return kept;
+  if (!inFlight.has(url)) {
+    inFlight.set(url, (async () => {
+      const response = await fetch(url);
+      if (response.ok) await cache.put(url, response.clone());
+      return response;
+    })().finally(() => inFlight.delete(url)));
+  }
+  return (await inFlight.get(url)).clone();
+}
+
+// Keeps everything the page needs to start, then drops the hashed files of older versions;
+// throws, dropping nothing, when a file could not be had.
 async function keepVersion(cache, html) {
   const named = namedBy(html);
-  await Promise.all(named.filter((u) => !u.startsWith('data:')).map(async (url) => {
-    if (!(await cache.match(url))) {
-      const response = await fetch(url);
-      if (response.ok) await cache.put(url, response);
-    }
-  }));
+  const responses = await Promise.all(named.map((url) => hashed(cache, url)));
+  if (responses.some((r) => !r.ok)) throw new Error('a file of the new version is missing');
   for (const request of await cache.keys()) {
     if (HASHED.test(request.url) && !named.includes(request.url)) await cache.delete(request);
   }
@@ -80,23 +95,28 @@ async function marked(response) {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
 }
 
-// The page's own address stands for index.html and its query strings (`?set=…&embed=1`).
+// The quiz page's address, with or without index.html and whatever its query (`?set=…&embed=1`),
+// is kept as one entry; any other file by its path.
 function keyOf(request) {
   const url = new URL(request.url);
-  if (request.mode === 'navigate' || url.href.split('?')[0] === scope() || url.pathname.endsWith('/index.html')) {
-    return scope();
-  }
-  return url.origin + url.pathname;
+  const path = url.origin + url.pathname;
+  return path === scope() || path === `${scope()}index.html` ? scope() : path;
 }
 
-async function networkFirst(request) {
+// The response goes to the page at once; keeping it (and, for a new quiz page, its files) goes on
+// while the worker is kept alive for it.
+async function networkFirst(event) {
   const cache = await caches.open(CACHE);
-  const key = keyOf(request);
+  const key = keyOf(event.request);
   try {
-    const response = await fetch(request);
+    const response = await fetch(event.request);
     if (response.ok) {
-      await cache.put(key, response.clone());
-      if (key === scope()) await keepVersion(cache, await response.clone().text()).catch(() => {});
+      const copy = response.clone();
+      // A new quiz page is kept only with all its files, so the kept copy is always one whole version.
+      event.waitUntil((async () => {
+        if (key === scope()) await keepVersion(cache, await copy.clone().text());
+        await cache.put(key, copy);
+      })().catch(() => {}));
     }
     return response;
   } catch (error) {
@@ -106,18 +126,11 @@ async function networkFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  const kept = await cache.match(request.url);
-  if (kept) return kept;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request.url, response.clone());
-  return response;
-}
-
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   // Only this folder's own files, and never the trainer's page (its own bundle, always fresh).
   if (event.request.method !== 'GET' || !url.href.startsWith(scope()) || url.href.startsWith(new URL('trainer/', scope()).href)) return;
-  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(event.request) : networkFirst(event.request));
+  event.respondWith(HASHED.test(url.pathname)
+    ? caches.open(CACHE).then((cache) => hashed(cache, url.origin + url.pathname))
+    : networkFirst(event));
 });

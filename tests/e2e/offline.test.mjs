@@ -43,6 +43,10 @@ test('with the network cut after a first visit, the quiz starts from the kept co
   const { server } = await served();
   const ctx = await browser.newContext();
   await firstVisit(ctx, server.url);
+  // Another file of the folder opened online (here the manifest) is kept as itself, not as the quiz page.
+  const other = await ctx.newPage();
+  await other.goto(`${server.url}questions/manifest.txt`);
+  await other.close();
   await ctx.setOffline(true);
   const page = await ctx.newPage();
   const watcher = watch(page, server.origin);
