@@ -102,6 +102,9 @@ test('a dropped broken set shows its located problem and line; fixed, it preview
   assert.equal(await first.locator('.quote').textContent(), '市民目線を問い続けましょう。');
   await assertAccessible(page, 'trainer preview');
 
+  // The manifest line that publishes it, summary included (issue 12.1).
+  assert.match(await page.textContent('#manifest-line'), /^demo\.toml \| id=demo \| questions=2 \| asked=2 \| pass=\d+ \| office=.+ \| title=.+$/);
+
   // Downloads: TOML as typed, CSV for Excel, GIFT for Moodle.
   const typed = await page.inputValue('#draft-text');
   const toml = await downloadOf(page, () => page.click('button[data-format=toml]'));

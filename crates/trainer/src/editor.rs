@@ -15,6 +15,7 @@ use credo_authoring::problem::DraftProblem;
 use credo_authoring::trainer_state::{Action, Draft, FileNote};
 use credo_core::diagnostic::{Diagnostic, Message, Problem};
 use credo_core::i18n::Lang;
+use credo_core::manifest::SetSummary;
 use credo_web::files::{input_files, read_file};
 use credo_web::storage;
 
@@ -177,6 +178,12 @@ pub fn editor_panel(props: &Props) -> Html {
         }
     });
     let valid = draft.is_checked() && draft.parsed.valid_set().is_some();
+    // The manifest line that publishes the set as downloaded (`quizcheck manifest` writes the same).
+    let manifest_line = draft
+        .parsed
+        .valid_set()
+        .filter(|_| draft.is_checked())
+        .map(|set| SetSummary::of(set).line(&draft::file_name(Some(set.id()), &draft.file, Format::Toml)));
     let try_it = {
         let dispatch = props.on_action.clone();
         Callback::from(move |_| dispatch.emit(Action::TryIt { seed: credo_web::storage::random_seed() }))
@@ -240,6 +247,10 @@ pub fn editor_panel(props: &Props) -> Html {
                     <button type="button" id="try-it" class="primary" disabled={!valid} onclick={try_it}>{ t.try_it }</button>
                     { for downloads }
                 </div>
+                if let Some(line) = manifest_line {
+                    <p class="meta">{ t.manifest_line }</p>
+                    <p><code id="manifest-line">{ line }</code></p>
+                }
             </section>
             <Preview parsed={draft.parsed.clone()} lang={props.lang} />
         </DropZone>
