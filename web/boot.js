@@ -22,7 +22,8 @@ if (prefetch) {
     manifest.then((list) => {
       const lines = list.split('\n').map((l) => l.split('|').map((f) => f.trim()));
       const line = lines.find((f) => f.includes(`id=${set}`)) ?? lines.find((f) => f[0] === `${set}.toml`);
-      if (line && /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.toml$/.test(line[0])) {
+      // The app's own rule for a manifest name: a plain path below questions/ (no .., %, \, :, leading /).
+      if (line && line[0].endsWith('.toml') && !/(^|\/)\.\.?(\/|$)|%|\\|^\/|:|\s/.test(line[0])) {
         started[dir + line[0]] = text(dir + line[0]);
         started[dir + line[0]].catch(() => {});
       }

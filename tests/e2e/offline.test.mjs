@@ -2,7 +2,7 @@
 // re-published between two visits, and the app updated between two visits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distWith, launch, serveWith, watch } from './support.mjs';
 
@@ -34,7 +34,7 @@ async function firstVisit(ctx, url) {
 /** The cached URLs, read from a page of the app (paths only). */
 async function cached(page) {
   return page.evaluate(async () => {
-    const cache = await caches.open('credo-quiz-v1');
+    const cache = await caches.open(`credo-quiz ${(await navigator.serviceWorker.ready).scope}`);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
 }
@@ -84,8 +84,8 @@ test('an app updated between two visits takes over whole, and the old files are 
   // A new version as trunk makes one: the same page naming files with other hashes.
   let page = readFileSync(join(dir, 'index.html'), 'utf8');
   const renamed = [];
-  for (const name of readdirSync(dir).filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(n))) {
-    const next = name.replace(/-([0-9a-f]{16})/, (_, h) => `-${[...h].reverse().join('')}`);
+  for (const name of readdirSync(dir).filter((n) => /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/.test(n))) {
+    const next = name.replace(/-([0-9a-f]{1,16})(?=(_bg)?\.)/, (_, h) => `-${h[0] === 'a' ? 'b' : 'a'}${h.slice(1)}`);
     renameSync(join(dir, name), join(dir, next));
     page = page.replaceAll(name, next);
     renamed.push([name, next]);
@@ -98,7 +98,7 @@ test('an app updated between two visits takes over whole, and the old files are 
   assert.match(await tab.title(), /^v2 /);
   // The new page was kept and named its own files; the old ones are gone once it has been seen.
   await tab.waitForFunction(async (old) => {
-    const cache = await caches.open('credo-quiz-v1');
+    const cache = await caches.open(`credo-quiz ${(await navigator.serviceWorker.ready).scope}`);
     const urls = (await cache.keys()).map((r) => r.url);
     return !urls.some((u) => old.some((o) => u.endsWith(`/${o}`)));
   }, renamed.map(([old]) => old));
@@ -111,5 +111,45 @@ test('an app updated between two visits takes over whole, and the old files are 
   await offline.waitForSelector('[data-question]');
   assert.match(await offline.title(), /^v2 /);
   watcher.assertClean();
+  await ctx.close();
+});
+
+test('a set published after the first visit is kept when the manifest next comes, and opens offline', async () => {
+  const { dir, server } = await served();
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  writeFileSync(join(dir, 'questions', 'demo.toml'), readFileSync(new URL('../data/demo-set.toml', import.meta.url), 'utf8'));
+  // With its summary, as `quizcheck manifest` writes it: the set list shows it without fetching it.
+  appendFileSync(join(dir, 'questions', 'manifest.txt'),
+    'demo.toml | id=demo | questions=2 | asked=2 | pass=60 | office=前橋市 | source=前橋市職員クレド | title=デモ\n');
+  const page = await ctx.newPage();
+  // The first visit's attempt resumes; the set list is one click away.
+  await page.goto(server.url);
+  await page.waitForSelector('[data-question]');
+  await page.click('text=セット一覧に戻る');
+  await page.waitForSelector('#set-demo');
+  await page.waitForFunction(async () => {
+    const cache = await caches.open(`credo-quiz ${(await navigator.serviceWorker.ready).scope}`);
+    return Boolean(await cache.match(new URL('questions/demo.toml', location.href).href));
+  });
+  await ctx.setOffline(true);
+  await page.goto(`${server.url}?set=demo`);
+  await page.waitForSelector('[data-question]');
+  await ctx.close();
+});
+
+test('a page that is not the quiz (a maintenance page served with 200) is never kept as the quiz', async () => {
+  const { dir, server } = await served();
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  const quiz = readFileSync(join(dir, 'index.html'), 'utf8');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>メンテナンス中</title><p>ただいまメンテナンス中です。</p>');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}?set=${SET}`);
+  await page.waitForSelector('text=ただいまメンテナンス中です。');
+  await ctx.setOffline(true);
+  await page.goto(`${server.url}?set=${SET}`);
+  await page.waitForSelector('[data-question]');
+  writeFileSync(join(dir, 'index.html'), quiz);
   await ctx.close();
 });

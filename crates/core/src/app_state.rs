@@ -315,7 +315,9 @@ impl AppState {
                 && self.sets.iter().all(|e| e.parsed.is_some() || (e.summary.is_some() && !e.promises(&set_id)));
             if settled {
                 self.pending = None;
-                if matches!(pending, Pending::Start { .. }) {
+                // A link or a card the set list showed whose file does not hold the set: say so,
+                // rather than start nothing silently.
+                if matches!(pending, Pending::Start { .. } | Pending::Then { .. }) {
                     self.notify(Notice::UnknownSet(set_id));
                 }
             }

@@ -87,7 +87,7 @@ impl SetSummary {
         let mut seen = 0u8;
         let mut at = 0;
         for field in fields.split(SEPARATOR) {
-            let column = fields[..at].chars().count() + 1 + (field.len() - field.trim_start().len());
+            let column = fields[..at].chars().count() + 1 + leading_spaces(field);
             at += field.len() + 1;
             let (key, value) = field.trim().split_once('=').ok_or(column)?;
             let number = || value.parse::<usize>().map_err(|_| column);
@@ -105,7 +105,7 @@ impl SetSummary {
                     4
                 }
                 "pass" => {
-                    summary.pass_mark = value.parse().map_err(|_| column)?;
+                    summary.pass_mark = value.parse().ok().filter(|&p| p <= 100).ok_or(column)?;
                     8
                 }
                 "office" => {
@@ -125,8 +125,13 @@ impl SetSummary {
             seen |= bit;
         }
         let whole = seen == 127 && !summary.id.is_empty() && summary.asked <= summary.questions && summary.asked > 0;
-        whole.then_some(summary).ok_or(1 + fields.len() - fields.trim_start().len())
+        whole.then_some(summary).ok_or(1 + leading_spaces(fields))
     }
+}
+
+/// White space before a field, in characters (a full-width space is one column, as an editor counts).
+fn leading_spaces(field: &str) -> usize {
+    field.chars().take_while(|c| c.is_whitespace()).count()
 }
 
 /// Reads the manifest. Blank lines and lines starting with `#` are comments. A name must be a

@@ -70,6 +70,7 @@ fn a_line_may_carry_its_sets_summary() {
             "c.toml | id=c | questions=3 | asked=3 | pass=70 | office=o | source=s\n",
             "d.toml | id=d | questions=3 | asked=3 | pass=70 | office=o | source=s | title=t | colour=red\n",
             "e.toml | id=e | questions=3 | asked=4 | pass=70 | office=o | source=s | title=t\n",
+            "g.toml |\u{3000}id=g | questions=3 | asked=3 | pass=101 | office=o | source=s | title=t\n",
             "f.toml\n",
         ),
         expect![[r#"
@@ -78,11 +79,13 @@ fn a_line_may_carry_its_sets_summary() {
             3: c.toml
             4: d.toml
             5: e.toml
-            6: f.toml
+            6: g.toml
+            7: f.toml
             manifest.txt:2:17: The summary after `b.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
             manifest.txt:3:10: The summary after `c.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
             manifest.txt:4:83: The summary after `d.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
             manifest.txt:5:10: The summary after `e.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
+            manifest.txt:6:41: The summary after `g.toml` (after |) cannot be read. Write it again with `quizcheck manifest`, or leave only the file name (the set list then fetches the set's file).
         "#]],
     );
 }
