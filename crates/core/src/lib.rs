@@ -3,8 +3,9 @@
 //! # Bird's-eye view
 //!
 //! A trainer writes a question set as a TOML file (or CSV from Excel, or Moodle GIFT, converted)
-//! and lists it in `questions/manifest.txt`. The web app fetches the manifest and the sets at run
-//! time, validates them with the same code as the `quizcheck` command line, and runs attempts: a
+//! and lists it in `questions/manifest.txt` (with its summary, which `quizcheck manifest` writes,
+//! so the set list needs no set file). The web app fetches the manifest, and each set when it is
+//! opened, validates it with the same code as the `quizcheck` command line, and runs attempts: a
 //! situation, "which principle applies?", feedback quoting the source document, and at the end a
 //! result broken down by principle. History and the attempt in progress are kept in localStorage.
 //!
@@ -15,7 +16,8 @@
 //!   file, line, column; `Problem` for set files and the manifest; the `Message` trait),
 //!   `paths` (the one rule for file names a manifest or a set gives),
 //!   `parse` (TOML text to `Parsed`: the set it could build plus every diagnostic), `review`
-//!   (quotes against source texts, giveaways, counts), `manifest`, `engine` (`Attempt` changed by
+//!   (quotes against source texts, giveaways, counts), `manifest` (file names and `SetSummary`,
+//!   only a preview: a fetched set decides), `engine` (`Attempt` changed by
 //!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
 //!   employee's result JSON, written by hand), `i18n` (`Lang`, every string of the quiz), `embed`
 //!   (URL parameters, config.toml, `HostEvent`s), `app_state` (the quiz's state as plain data,
@@ -50,7 +52,8 @@
 //! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
 //!   dropped.
 //! - The app requests nothing from any host but the one serving it, and posts messages only to a
-//!   parent window's exact, allowed origin (never `*`).
+//!   parent window's exact, allowed origin (never `*`). Its service worker (web/sw.js) keeps one
+//!   whole version: a quiz page is kept only with every file it names.
 
 pub mod app_state;
 pub mod certificate;
