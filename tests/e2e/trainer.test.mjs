@@ -272,6 +272,12 @@ test('an employee downloads a result; three results merge on the trainer page, o
   const lines = csv.text.slice(1).split('\r\n').filter(Boolean);
   assert.equal(lines.length, 4, 'a header and one row a counted file');
   assert.ok(lines.some((l) => l.startsWith('"山田 ""花子""",')), 'quotes doubled inside a quoted field');
+
+  // The results can be removed again: the button was lost once when the panel took a file count
+  // (`!files == 0`), so it is asserted here.
+  await page.click('text=読み込んだ結果をすべて取り除く');
+  await page.waitForFunction(() => !document.querySelector('table.people'));
+  assert.equal(await page.locator('text=読み込んだ結果をすべて取り除く').count(), 0);
   watcher.assertClean();
   await ctx.close();
 });

@@ -87,7 +87,7 @@ pub fn results_panel(props: &Props) -> Html {
                 <div class="file-row">
                     <label for="result-files">{ t.choose_results }</label>
                     <input type="file" id="result-files" multiple=true accept=".json,application/json" onchange={add} />
-                    if !props.files == 0 {
+                    if props.files > 0 {
                         <button type="button" onclick={clear}>{ t.clear_results }</button>
                     }
                 </div>
