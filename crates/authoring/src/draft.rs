@@ -143,7 +143,6 @@ pub fn check(
     parsed
 }
 
-/// A valid set written in `format`: what the trainer downloads.
 /// A set written in `format`: what the trainer downloads. Every valid set can be written in
 /// every format so that its import reads it back unchanged (a property test over generated sets
 /// holds all three to it; the model's rule of no control characters but LF and tab is what lets

@@ -33,7 +33,8 @@ pub enum Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetEntry {
     pub file: String,
-    /// From the manifest line: enough for the set list without fetching the file.
+    /// From the manifest line: enough for the set list without fetching the file; replaced by the
+    /// set's own once it is fetched.
     pub summary: Option<SetSummary>,
     pub parsed: Option<Rc<Parsed>>,
     pub history: History,
@@ -51,9 +52,10 @@ impl SetEntry {
         self.parsed.as_ref()?.valid_set()
     }
 
-    /// What the set list shows: the set's own summary once fetched, else the manifest's.
-    pub fn shown(&self) -> Option<SetSummary> {
-        self.set().map(SetSummary::of).or_else(|| self.summary.clone().filter(|_| self.parsed.is_none()))
+    /// What the set list shows: the manifest's summary until the file is fetched, then the set's
+    /// own (made once, when it loads); none for a file that turned out broken.
+    pub fn shown(&self) -> Option<&SetSummary> {
+        self.summary.as_ref().filter(|_| self.parsed.is_none() || self.set().is_some())
     }
 
     /// Whether the set list fetches this file: one without a summary, and one the employee has
@@ -259,6 +261,10 @@ impl AppState {
         self.sets.iter().find(|e| e.set().is_some_and(|s| s.id() == set_id))
     }
 
+    fn entry_mut(&mut self, set_id: &str) -> Option<&mut SetEntry> {
+        self.sets.iter_mut().find(|e| e.set().is_some_and(|s| s.id() == set_id))
+    }
+
     pub fn current_set(&self) -> Option<&QuestionSet> {
         self.find_set(&self.attempt.as_ref()?.set_id)
     }
@@ -337,7 +343,7 @@ impl AppState {
     /// and have it set aside.
     fn mark_stale(&mut self, set_id: &str) {
         self.notify(Notice::AttemptStale);
-        if let Some(entry) = self.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id() == set_id)) {
+        if let Some(entry) = self.entry_mut(set_id) {
             entry.has_attempt = false;
         }
         if !self.stale_attempts.iter().any(|s| s == set_id) {
@@ -416,6 +422,9 @@ impl Apply for AppState {
                     _ => parsed,
                 };
                 if let Some(entry) = s.sets.iter_mut().find(|e| e.file == file) {
+                    if let Some(set) = parsed.valid_set() {
+                        entry.summary = Some(SetSummary::of(set));
+                    }
                     entry.parsed = Some(parsed);
                     entry.history = history;
                     entry.has_attempt = has_attempt;
@@ -518,7 +527,7 @@ impl Apply for AppState {
             }
             Action::ShowSets => {
                 if let Some(attempt) = s.attempt.take() {
-                    if let Some(entry) = s.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id() == attempt.set_id)) {
+                    if let Some(entry) = s.entry_mut(&attempt.set_id) {
                         entry.has_attempt = true;
                     }
                 }
@@ -534,7 +543,7 @@ impl Apply for AppState {
                         *recorded = true;
                     }
                 }
-                if let Some(entry) = s.sets.iter_mut().find(|e| e.set().is_some_and(|x| x.id() == set_id)) {
+                if let Some(entry) = s.entry_mut(&set_id) {
                     entry.history = history;
                     entry.has_attempt = false;
                 }

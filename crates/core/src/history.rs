@@ -39,7 +39,12 @@ pub const REVIEWS_TO_LEAVE: u8 = 2;
 
 /// The local day of an instant: days since 1970-01-01 where it was taken.
 pub fn day_of(ms: f64, utc_offset_min: i32) -> i64 {
-    ((ms / 60_000.0).floor() as i64 + i64::from(utc_offset_min)).div_euclid(1440)
+    local_minutes(ms, utc_offset_min).div_euclid(1440)
+}
+
+/// Minutes since 1970-01-01 00:00 where the instant was taken.
+fn local_minutes(ms: f64, utc_offset_min: i32) -> i64 {
+    (ms / 60_000.0).floor() as i64 + i64::from(utc_offset_min)
 }
 
 /// How one principle has gone over all attempts of a set.
@@ -167,7 +172,7 @@ pub fn is_plausible_date(ms: f64, utc_offset_min: i32) -> bool {
 /// `YYYY-MM-DD HH:MM` in the employee's local time, computed here rather than by the browser
 /// so the history reads the same in both languages and in tests.
 pub fn format_date(ms: f64, utc_offset_min: i32) -> String {
-    let minutes = (ms / 60_000.0).floor() as i64 + i64::from(utc_offset_min);
+    let minutes = local_minutes(ms, utc_offset_min);
     let days = minutes.div_euclid(1440);
     let minute_of_day = minutes.rem_euclid(1440);
     let (y, m, d) = civil_from_days(days);

@@ -194,11 +194,13 @@ pub fn editor_panel(props: &Props) -> Html {
             Format::Csv => t.download_csv,
             Format::Gift => t.download_gift,
         };
-        let content = download_content(&props.draft, format);
-        let disabled = content.is_none();
+        // The file is written when asked for, not on every render (a large set converted twice,
+        // or its text copied, on each keystroke); the draft's clone is a few pointers.
+        let disabled = format != draft.format && !valid;
+        let draft = draft.clone();
         let onclick = Callback::from(move |_| {
-            if let Some((name, text)) = &content {
-                credo_web::files::download(name, format.mime(), text);
+            if let Some((name, text)) = download_content(&draft, format) {
+                credo_web::files::download(&name, format.mime(), &text);
             }
         });
         html! { <button type="button" {disabled} {onclick} data-format={format.code()}>{ label }</button> }

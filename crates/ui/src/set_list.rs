@@ -62,7 +62,7 @@ pub fn set_list(props: &Props) -> Html {
 fn set_card(props: &Props, entry: &SetEntry) -> Html {
     let t = props.lang.texts();
     if let Some(shown) = entry.shown() {
-        return summary_card(props, entry, &shown);
+        return summary_card(props, entry, shown);
     }
     let Some(parsed) = &entry.parsed else {
         return html! { <li class="set-card"><p>{ format!("{} {}", entry.file, t.loading) }</p></li> };
