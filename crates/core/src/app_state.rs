@@ -504,6 +504,7 @@ impl Apply for AppState {
                     let event = HostEvent::Answered {
                         set_id: set.id().to_string(),
                         question_id: answer.question_id.clone(),
+                        chosen: answer.chosen.clone(),
                         correct: answer.correct,
                         position: attempt.answers.len(),
                         total: attempt.order.len(),

@@ -32,9 +32,9 @@ fn code4(mut h: u64) -> String {
         .collect()
 }
 
-/// The set's version: four characters from its id, principles and every question's text,
-/// options, answer and quote.
-pub fn set_version(set: &QuestionSet) -> String {
+/// A hash of the set's id, principles and every question's text, options, answer and quote: what
+/// the set asks and answers. It names the set's version here and in learning records (xAPI).
+pub fn content_hash(set: &QuestionSet) -> u64 {
     let mut parts: Vec<&str> = vec![set.id()];
     for p in set.principles() {
         parts.extend([p.id.as_str(), p.label.as_str()]);
@@ -43,7 +43,12 @@ pub fn set_version(set: &QuestionSet) -> String {
         parts.extend([q.id.as_str(), q.text.as_str(), q.answer.as_str(), q.quote.as_str()]);
         parts.extend(q.options.iter().map(String::as_str));
     }
-    code4(fnv1a(&parts))
+    fnv1a(&parts)
+}
+
+/// The set's version: four characters of its content hash.
+pub fn set_version(set: &QuestionSet) -> String {
+    code4(content_hash(set))
 }
 
 /// The certificate's code for `outcome` of an attempt on `set` finished at `finished_at_ms`.

@@ -4,6 +4,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::i18n::Lang;
 use crate::model::is_valid_id;
+use crate::xapi::{basic_authorization, Learner, LrsConfig};
 
 /// What the iframe URL asks for. Every field is optional; a bad value is reported, never guessed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,6 +27,9 @@ pub struct EmbedParams {
     pub origins: Vec<String>,
     /// `theme`: a stylesheet in themes/ to load over the default.
     pub theme: Option<String>,
+    /// `learner`: the employee's name or staff account, from a host page that knows it, for the
+    /// learning record store's statements.
+    pub learner: Option<Learner>,
 }
 
 /// The parameters the iframe URL may carry.
@@ -40,6 +44,7 @@ pub enum Param {
     Id,
     Origin,
     Theme,
+    Learner,
     /// A name the app does not know (a typo such as `cuont`).
     Unknown,
 }
@@ -56,6 +61,7 @@ impl Param {
             "id" => Param::Id,
             "origin" => Param::Origin,
             "theme" => Param::Theme,
+            "learner" => Param::Learner,
             _ => Param::Unknown,
         }
     }
@@ -94,9 +100,10 @@ impl ParamProblem {
                 ("半角英数字・ハイフン・下線で 64 文字以内", "at most 64 ASCII letters, digits, - and _")
             }
             Param::Origin => ("https://ホスト名[:ポート] の形", "an origin of the form https://host[:port]"),
+            Param::Learner => ("100 文字以内の名前または職員番号", "a name or staff number of at most 100 characters"),
             Param::Unknown => (
-                "使えるパラメーター名(set, count, seed, lang, pass, embed, id, origin, theme)",
-                "a known parameter (set, count, seed, lang, pass, embed, id, origin, theme)",
+                "使えるパラメーター名(set, count, seed, lang, pass, embed, id, origin, theme, learner)",
+                "a known parameter (set, count, seed, lang, pass, embed, id, origin, theme, learner)",
             ),
         };
         match lang {
@@ -145,6 +152,7 @@ impl EmbedParams {
                     None => false,
                 },
                 Param::Theme => set_if(&mut p.theme, is_valid_id(value).then(|| value.clone())),
+                Param::Learner => set_if(&mut p.learner, Learner::new(value)),
                 Param::Unknown => false,
             };
             if !ok {
@@ -200,21 +208,27 @@ pub fn normalize_origin(text: &str) -> Option<String> {
     host_ok.then_some(origin)
 }
 
-/// The app's own config file (config.toml beside index.html), as far as embedding goes.
+/// The app's own config file (config.toml beside index.html): embedding, and the learning
+/// record store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EmbedConfig {
+pub struct AppConfig {
     /// Host page origins allowed to receive events and size the frame.
     pub allowed_origins: Vec<String>,
+    /// `[xapi]`: where to send statements; none, and nothing is sent anywhere.
+    pub xapi: Option<LrsConfig>,
 }
 
 /// Reads config.toml. Problems come back as plain strings for a notice; the config is
 /// optional, so a broken one leaves the quiz working and only event delivery limited.
-pub fn parse_config(text: &str) -> (EmbedConfig, Vec<String>) {
+pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
     let (root, errors) = DeTable::parse_recoverable(text);
     let mut problems: Vec<String> = errors.iter().map(|e| format!("config.toml: {}", e.message())).collect();
-    let mut config = EmbedConfig::default();
-    let origins = root.get_ref().iter().find(|(k, _)| k.get_ref() == "embed").map(|(_, v)| v.get_ref());
-    if let Some(DeValue::Table(embed)) = origins {
+    let mut config = AppConfig::default();
+    let table = |name: &str| match root.get_ref().iter().find(|(k, _)| k.get_ref() == name).map(|(_, v)| v.get_ref()) {
+        Some(DeValue::Table(t)) => Some(t),
+        _ => None,
+    };
+    if let Some(embed) = table("embed") {
         if let Some((_, list)) = embed.iter().find(|(k, _)| k.get_ref() == "allowed_origins") {
             match list.get_ref() {
                 DeValue::Array(items) => {
@@ -232,7 +246,38 @@ pub fn parse_config(text: &str) -> (EmbedConfig, Vec<String>) {
             }
         }
     }
+    if let Some(xapi) = table("xapi") {
+        let text = |name: &str| match xapi.iter().find(|(k, _)| k.get_ref() == name).map(|(_, v)| v.get_ref()) {
+            Some(DeValue::String(s)) => Some(s.trim().to_string()),
+            _ => None,
+        };
+        let authorization = match (text("authorization"), text("username"), text("password")) {
+            (Some(header), _, _) => Some(header),
+            (None, Some(user), Some(password)) => Some(basic_authorization(&user, &password)),
+            (None, None, None) => None,
+            _ => {
+                problems.push("config.toml: [xapi] needs both username and password (or authorization)".into());
+                None
+            }
+        };
+        match text("endpoint").filter(|e| is_endpoint(e)) {
+            Some(endpoint) => {
+                let endpoint = if endpoint.ends_with('/') { endpoint } else { format!("{endpoint}/") };
+                let account_home = text("account_home").unwrap_or_default();
+                config.xapi = Some(LrsConfig { endpoint, authorization, account_home });
+            }
+            None => problems.push(
+                "config.toml: [xapi] endpoint must be the LRS's xAPI address (https://… or /…), as a string".into(),
+            ),
+        }
+    }
     (config, problems)
+}
+
+/// An absolute http(s) address or a path on the quiz's own server, with no spaces or quotes.
+fn is_endpoint(text: &str) -> bool {
+    let plain = !text.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"');
+    plain && (text.starts_with("https://") || text.starts_with("http://") || text.starts_with('/'))
 }
 
 /// What the host page is told, through postMessage.
@@ -245,6 +290,8 @@ pub enum HostEvent {
     Answered {
         set_id: String,
         question_id: String,
+        /// The option value chosen (a principle's id for a scenario).
+        chosen: String,
         correct: bool,
         position: usize,
         total: usize,

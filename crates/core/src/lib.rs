@@ -68,3 +68,5 @@ pub mod parse;
 pub mod paths;
 pub mod result_file;
 pub mod review;
+pub mod scorm;
+pub mod xapi;

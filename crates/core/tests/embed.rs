@@ -26,7 +26,7 @@ fn every_parameter_read() {
     check(
         "set=maebashi-credo&count=5&seed=42&lang=en&pass=80&embed=1&id=room-3&origin=https://Portal.example.lg.jp/&theme=dark",
         expect![[r#"
-            EmbedParams { set: Some("maebashi-credo"), count: Some(5), seed: Some(42), lang: Some(En), pass_mark: Some(80), embed: true, embed_id: Some("room-3"), origins: ["https://portal.example.lg.jp"], theme: Some("dark") }
+            EmbedParams { set: Some("maebashi-credo"), count: Some(5), seed: Some(42), lang: Some(En), pass_mark: Some(80), embed: true, embed_id: Some("room-3"), origins: ["https://portal.example.lg.jp"], theme: Some("dark"), learner: None }
         "#]],
     );
 }
@@ -36,7 +36,7 @@ fn bad_values_and_unknown_names_are_each_reported() {
     check(
         "set=../x&count=0&seed=-1&lang=fr&pass=101&embed=yes&id=a b&origin=*&theme=../../evil&cuont=5",
         expect![[r#"
-            EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: [], theme: None }
+            EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: [], theme: None, learner: None }
             The embed setting `set=../x` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `count=0` cannot be used. Use a whole number of 1 or more.
             The embed setting `seed=-1` cannot be used. Use a whole number of 0 or more.
@@ -46,7 +46,7 @@ fn bad_values_and_unknown_names_are_each_reported() {
             The embed setting `id=a b` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `origin=*` cannot be used. Use an origin of the form https://host[:port].
             The embed setting `theme=../../evil` cannot be used. Use at most 64 ASCII letters, digits, - and _.
-            The embed setting `cuont=5` cannot be used. Use a known parameter (set, count, seed, lang, pass, embed, id, origin, theme).
+            The embed setting `cuont=5` cannot be used. Use a known parameter (set, count, seed, lang, pass, embed, id, origin, theme, learner).
         "#]],
     );
 }
@@ -100,7 +100,7 @@ fn a_long_id_names_the_limit_and_a_parameter_given_twice_is_reported() {
             "set={long}&set=maebashi-credo&set=abeno-staff-plan&origin=https://a.example&origin=https://b.example"
         ),
         expect![[r#"
-            EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: ["https://a.example", "https://b.example"], theme: None }
+            EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: ["https://a.example", "https://b.example"], theme: None, learner: None }
             The embed setting `set=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `set` is given more than once (`set=maebashi-credo`, …). Give it once.
             The embed setting `set` is given more than once (`set=abeno-staff-plan`, …). Give it once.

@@ -5,6 +5,7 @@ mod embed;
 mod engine;
 mod manifest;
 mod parse;
+mod reporting;
 mod review;
 
 /// A small valid set the tests edit. Kept in one place so each test states only what it changes.

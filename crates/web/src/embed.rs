@@ -125,9 +125,10 @@ pub fn send(event: &HostEvent) {
         HostEvent::Started { set_id, total } => {
             pairs.extend([("set", set_id.as_str().into()), ("total", (*total as u32).into())]);
         }
-        HostEvent::Answered { set_id, question_id, correct, position, total } => pairs.extend([
+        HostEvent::Answered { set_id, question_id, chosen, correct, position, total } => pairs.extend([
             ("set", set_id.as_str().into()),
             ("question", question_id.as_str().into()),
+            ("chosen", chosen.as_str().into()),
             ("correct", (*correct).into()),
             ("position", (*position as u32).into()),
             ("total", (*total as u32).into()),
