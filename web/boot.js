@@ -33,6 +33,32 @@ if (prefetch) {
   Object.values(started).forEach((p) => p.catch(() => {}));
   window.credoQuizPrefetch = started;
 }
+// Inside an LMS: SCORM 1.2's API object in a parent frame (at most 10 up, as ADL's discovery
+// does; a parent of another origin ends the search) or the opener. The session opens before the
+// app starts, so the app can resume the attempt the LMS kept (cmi.suspend_data); report.js,
+// which records the results there, is loaded only then.
+function findApi() {
+  for (let w = window, i = 0; w && i <= 10; i++, w = w.parent) {
+    try {
+      if (w.API) return w.API;
+    } catch {
+      break;
+    }
+    if (w.parent === w) break;
+  }
+  try {
+    return window.opener?.API ?? null;
+  } catch {
+    return null;
+  }
+}
+const api = findApi();
+if (api && String(api.LMSInitialize('')) === 'true') {
+  window.credoQuizLms = { api, started: Date.now(), suspend: String(api.LMSGetValue('cmi.suspend_data') ?? '') };
+  const script = document.createElement('script');
+  script.src = 'report.js';
+  document.head.append(script);
+}
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });

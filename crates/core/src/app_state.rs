@@ -125,6 +125,8 @@ pub struct AppState {
     pub param_problems: Vec<ParamProblem>,
     /// Everything the host page is to be told, in order; an effect sends what is new.
     pub events: Vec<HostEvent>,
+    /// config.toml names a learning record store: each event becomes xAPI statements.
+    pub lrs_configured: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -214,6 +216,8 @@ pub enum Action {
     },
     Notify(Notice),
     Dismiss(usize),
+    /// config.toml names an LRS.
+    LrsConfigured,
 }
 
 impl Action {
@@ -249,6 +253,7 @@ impl AppState {
             stale_attempts: Vec::new(),
             param_problems: Vec::new(),
             events: Vec::new(),
+            lrs_configured: false,
         }
     }
 
@@ -556,6 +561,8 @@ impl Apply for AppState {
             Action::Dismiss(i) => {
                 s.notices.remove(i);
             }
+            Action::LrsConfigured if s.lrs_configured => return self,
+            Action::LrsConfigured => s.lrs_configured = true,
         }
         Rc::new(s)
     }

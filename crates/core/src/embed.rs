@@ -316,6 +316,14 @@ pub struct PrincipleResult {
 }
 
 impl HostEvent {
+    pub fn set_id(&self) -> &str {
+        match self {
+            HostEvent::Started { set_id, .. }
+            | HostEvent::Answered { set_id, .. }
+            | HostEvent::Completed { set_id, .. } => set_id,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             HostEvent::Started { .. } => "started",

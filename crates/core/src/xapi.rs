@@ -2,8 +2,8 @@
 //!
 //! Statements are written by hand, like the result file, because serde_json would add a sixth to
 //! the employee's download. A statement is made when its event happens and kept in an outbox
-//! without its actor (`Statement::body`); the actor is put in front when it is sent
-//! (`with_actor`), so an employee who gives their name after the first answer loses nothing.
+//! without its actor (`Statement::body`); web/report.js adds the actor when it sends it, so an
+//! employee who gives their name after the first answer loses nothing.
 
 use crate::certificate::content_hash;
 use crate::embed::HostEvent;
@@ -69,20 +69,6 @@ impl Learner {
 pub struct Statement {
     pub id: String,
     pub body: String,
-}
-
-/// The statement to send: the actor, then the rest of the body.
-pub fn with_actor(body: &str, learner: &Learner, account_home: &str) -> String {
-    let name = string(learner.as_str());
-    let actor = format!(
-        r#"{{"actor":{{"objectType":"Agent","name":{name},"account":{{"homePage":{},"name":{name}}}}}"#,
-        string(account_home)
-    );
-    match body.strip_prefix('{') {
-        Some(rest) if rest.trim_start().starts_with('}') => format!("{actor}}}"),
-        Some(rest) => format!("{actor},{rest}"),
-        None => body.to_string(),
-    }
 }
 
 /// Where and when the statements of one event are made.
@@ -237,33 +223,4 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
-}
-
-/// How long to wait before sending again after `failures` failed tries in a row: 2 s, doubling,
-/// at most 5 minutes, so a down LRS is not hammered and a short outage is over quickly.
-pub fn retry_after_ms(failures: u32) -> u32 {
-    2_000u32.saturating_mul(1 << failures.saturating_sub(1).min(8)).min(300_000)
-}
-
-/// What an LRS's answer to a PUT means for the statement in the outbox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Delivery {
-    /// Stored (204), or stored before (409: same id, which a resend of ours is): remove it.
-    Confirmed,
-    /// The LRS refused the statement itself (400): it will never be accepted as it is, so it is
-    /// set aside (kept, not sent again) instead of blocking the ones after it.
-    Refused,
-    /// Not now (offline, 5xx, 401/403 until the credentials are fixed, 429): try again later.
-    Later,
-}
-
-impl Delivery {
-    /// `None` for a network error.
-    pub fn of_status(status: Option<u16>) -> Delivery {
-        match status {
-            Some(200..=299 | 409) => Delivery::Confirmed,
-            Some(400) => Delivery::Refused,
-            _ => Delivery::Later,
-        }
-    }
 }

@@ -4,7 +4,7 @@ use credo_core::embed::{parse_config, HostEvent, PrincipleResult};
 use credo_core::i18n::Lang;
 use credo_core::parse::parse_set;
 use credo_core::scorm;
-use credo_core::xapi::{self, basic_authorization, retry_after_ms, uuid_v4, with_actor, Delivery, Learner, Occasion};
+use credo_core::xapi::{self, basic_authorization, uuid_v4, Learner, Occasion};
 use expect_test::{expect, Expect};
 
 use crate::VALID;
@@ -36,7 +36,7 @@ fn events() -> Vec<HostEvent> {
     ]
 }
 
-/// Each event's xAPI statements, sent as the learner "職員 0042", one per line.
+/// Each event's xAPI statements as the outbox keeps them (web/report.js adds the actor), one per line.
 fn check_statements(expected: Expect) {
     let set = parse_set("demo.toml", VALID).valid_set().cloned().expect("the demo set is valid");
     let at = Occasion {
@@ -50,12 +50,11 @@ fn check_statements(expected: Expect) {
         n += 1;
         format!("00000000-0000-4000-8000-{n:012}")
     };
-    let learner = Learner::new(" 職員 0042 ").expect("a name");
     let mut out = String::new();
     for event in events() {
         for statement in xapi::statements(&event, &set, &at, &mut new_id) {
             assert!(statement.body.contains(&statement.id), "the body carries its own id");
-            out += &with_actor(&statement.body, &learner, "https://intranet.example.lg.jp");
+            out += &statement.body;
             out.push('\n');
         }
     }
@@ -65,11 +64,11 @@ fn check_statements(expected: Expect) {
 #[test]
 fn an_attempt_becomes_attempted_answered_completed_and_failed() {
     check_statements(expect![[r#"
-        {"actor":{"objectType":"Agent","name":"職員 0042","account":{"homePage":"https://intranet.example.lg.jp","name":"職員 0042"}},"id":"00000000-0000-4000-8000-000000000001","verb":{"id":"http://adlnet.gov/expapi/verbs/attempted","display":{"en-US":"attempted"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"ja-JP":"デモ"},"description":{"ja-JP":"前橋市 前橋市職員クレド"}}},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP"},"timestamp":"2026-11-30T09:00:00+09:00"}
-        {"actor":{"objectType":"Agent","name":"職員 0042","account":{"homePage":"https://intranet.example.lg.jp","name":"職員 0042"}},"id":"00000000-0000-4000-8000-000000000002","verb":{"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe/questions/q1","definition":{"type":"http://adlnet.gov/expapi/activities/cmi.interaction","name":{"ja-JP":"q1"},"description":{"ja-JP":"窓口で、制度の説明を相手の言葉に置き換えた。"},"interactionType":"choice","correctResponsesPattern":["shimin"],"choices":[{"id":"shimin","description":{"ja-JP":"市民目線を追求します"}},{"id":"team","description":{"ja-JP":"チームで知恵と力を出し合います"}}]}},"result":{"response":"shimin","success":true},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP","contextActivities":{"parent":[{"id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe"}]}},"timestamp":"2026-11-30T09:00:00+09:00"}
-        {"actor":{"objectType":"Agent","name":"職員 0042","account":{"homePage":"https://intranet.example.lg.jp","name":"職員 0042"}},"id":"00000000-0000-4000-8000-000000000003","verb":{"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe/questions/q2","definition":{"type":"http://adlnet.gov/expapi/activities/cmi.interaction","name":{"ja-JP":"q2"},"description":{"ja-JP":"策定はいつですか。"},"interactionType":"choice","correctResponsesPattern":["option-1"],"choices":[{"id":"option-1","description":{"ja-JP":"令和6年12月"}},{"id":"option-2","description":{"ja-JP":"令和7年2月"}}]}},"result":{"response":"option-2","success":false},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP","contextActivities":{"parent":[{"id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe"}]}},"timestamp":"2026-11-30T09:00:00+09:00"}
-        {"actor":{"objectType":"Agent","name":"職員 0042","account":{"homePage":"https://intranet.example.lg.jp","name":"職員 0042"}},"id":"00000000-0000-4000-8000-000000000004","verb":{"id":"http://adlnet.gov/expapi/verbs/completed","display":{"en-US":"completed"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"ja-JP":"デモ"},"description":{"ja-JP":"前橋市 前橋市職員クレド"}}},"result":{"score":{"scaled":0.5000,"raw":1,"min":0,"max":2},"completion":true,"extensions":{"https://intranet.example.lg.jp/quiz/extensions/by-principle":[{"principle":"shimin","label":"市民目線を追求します","correct":1,"total":1},{"principle":null,"label":"その他","correct":0,"total":1}]}},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP"},"timestamp":"2026-11-30T09:00:00+09:00"}
-        {"actor":{"objectType":"Agent","name":"職員 0042","account":{"homePage":"https://intranet.example.lg.jp","name":"職員 0042"}},"id":"00000000-0000-4000-8000-000000000005","verb":{"id":"http://adlnet.gov/expapi/verbs/failed","display":{"en-US":"failed"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"ja-JP":"デモ"},"description":{"ja-JP":"前橋市 前橋市職員クレド"}}},"result":{"score":{"scaled":0.5000,"raw":1,"min":0,"max":2},"success":false,"completion":true,"extensions":{"https://intranet.example.lg.jp/quiz/extensions/by-principle":[{"principle":"shimin","label":"市民目線を追求します","correct":1,"total":1},{"principle":null,"label":"その他","correct":0,"total":1}]}},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP"},"timestamp":"2026-11-30T09:00:00+09:00"}
+        {"id":"00000000-0000-4000-8000-000000000001","verb":{"id":"http://adlnet.gov/expapi/verbs/attempted","display":{"en-US":"attempted"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"ja-JP":"デモ"},"description":{"ja-JP":"前橋市 前橋市職員クレド"}}},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP"},"timestamp":"2026-11-30T09:00:00+09:00"}
+        {"id":"00000000-0000-4000-8000-000000000002","verb":{"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe/questions/q1","definition":{"type":"http://adlnet.gov/expapi/activities/cmi.interaction","name":{"ja-JP":"q1"},"description":{"ja-JP":"窓口で、制度の説明を相手の言葉に置き換えた。"},"interactionType":"choice","correctResponsesPattern":["shimin"],"choices":[{"id":"shimin","description":{"ja-JP":"市民目線を追求します"}},{"id":"team","description":{"ja-JP":"チームで知恵と力を出し合います"}}]}},"result":{"response":"shimin","success":true},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP","contextActivities":{"parent":[{"id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe"}]}},"timestamp":"2026-11-30T09:00:00+09:00"}
+        {"id":"00000000-0000-4000-8000-000000000003","verb":{"id":"http://adlnet.gov/expapi/verbs/answered","display":{"en-US":"answered"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe/questions/q2","definition":{"type":"http://adlnet.gov/expapi/activities/cmi.interaction","name":{"ja-JP":"q2"},"description":{"ja-JP":"策定はいつですか。"},"interactionType":"choice","correctResponsesPattern":["option-1"],"choices":[{"id":"option-1","description":{"ja-JP":"令和6年12月"}},{"id":"option-2","description":{"ja-JP":"令和7年2月"}}]}},"result":{"response":"option-2","success":false},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP","contextActivities":{"parent":[{"id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe"}]}},"timestamp":"2026-11-30T09:00:00+09:00"}
+        {"id":"00000000-0000-4000-8000-000000000004","verb":{"id":"http://adlnet.gov/expapi/verbs/completed","display":{"en-US":"completed"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"ja-JP":"デモ"},"description":{"ja-JP":"前橋市 前橋市職員クレド"}}},"result":{"score":{"scaled":0.5000,"raw":1,"min":0,"max":2},"completion":true,"extensions":{"https://intranet.example.lg.jp/quiz/extensions/by-principle":[{"principle":"shimin","label":"市民目線を追求します","correct":1,"total":1},{"principle":null,"label":"その他","correct":0,"total":1}]}},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP"},"timestamp":"2026-11-30T09:00:00+09:00"}
+        {"id":"00000000-0000-4000-8000-000000000005","verb":{"id":"http://adlnet.gov/expapi/verbs/failed","display":{"en-US":"failed"}},"object":{"objectType":"Activity","id":"https://intranet.example.lg.jp/quiz/sets/demo/baa92dfad9775dfe","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"ja-JP":"デモ"},"description":{"ja-JP":"前橋市 前橋市職員クレド"}}},"result":{"score":{"scaled":0.5000,"raw":1,"min":0,"max":2},"success":false,"completion":true,"extensions":{"https://intranet.example.lg.jp/quiz/extensions/by-principle":[{"principle":"shimin","label":"市民目線を追求します","correct":1,"total":1},{"principle":null,"label":"その他","correct":0,"total":1}]}},"context":{"registration":"11111111-2222-4333-8444-555555555555","language":"ja-JP"},"timestamp":"2026-11-30T09:00:00+09:00"}
     "#]]);
 }
 
@@ -119,20 +118,13 @@ fn times_in_scorm_formats() {
 }
 
 #[test]
-fn ids_credentials_and_retries() {
+fn ids_credentials_and_learners() {
     assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
     assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
     // RFC 7617's own example.
     assert_eq!(basic_authorization("Aladdin", "open sesame"), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
     assert_eq!(basic_authorization("a", "b"), "Basic YTpi");
-    let waits: Vec<u32> = (1..=10).map(retry_after_ms).collect();
-    assert_eq!(waits, [2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000]);
-    let deliveries: Vec<Delivery> = [Some(204), Some(200), Some(409), Some(400), Some(401), Some(503), None]
-        .into_iter()
-        .map(Delivery::of_status)
-        .collect();
-    use Delivery::*;
-    assert_eq!(deliveries, [Confirmed, Confirmed, Confirmed, Refused, Later, Later, Later]);
+    assert_eq!(Learner::new(" 職員 0042 ").map(|l| l.as_str().to_string()), Some("職員 0042".into()));
     assert_eq!(Learner::new("  "), None);
     assert_eq!(Learner::new(&"名".repeat(101)), None);
     assert_eq!(Learner::new("a\u{7}b"), None);

@@ -8,13 +8,13 @@ use credo_core::app_state::{Action, AppState, Apply, Notice, Pending, Screen};
 use credo_core::embed::{EmbedParams, ParamProblem};
 use credo_core::history::day_of;
 use credo_core::i18n::Lang;
-use credo_web::{embed, storage};
+use credo_web::{embed, report, storage};
 
 use crate::certificate::CertificateView;
 use crate::history::HistoryView;
 use crate::hooks::{
-    use_document_lang, use_host_events, use_host_link, use_recorded_finish, use_saved_attempt, use_set_aside_stale,
-    use_set_loading,
+    use_config, use_document_lang, use_host_events, use_lms_records, use_lrs_statements, use_recorded_finish,
+    use_saved_attempt, use_set_aside_stale, use_set_loading,
 };
 use crate::notices::Notices;
 use crate::quiz::QuizView;
@@ -67,16 +67,18 @@ pub type State = Store<AppState>;
 /// language, notices about storage, and what to open at once: `?set=` starts that set (or
 /// resumes it); otherwise the attempt last in progress is resumed. With a bad parameter nothing
 /// starts by itself: the page says what is wrong.
-fn initial_state(params: &EmbedParams, problems: &[ParamProblem]) -> State {
+fn initial_state(params: &EmbedParams, problems: &[ParamProblem], in_lms: bool) -> State {
     storage::set_scope(params.storage_scope(embed::host_page().as_deref()));
     let lang = params.lang.or_else(|| storage::load_lang().and_then(|c| Lang::from_code(&c))).unwrap_or_default();
     let mut notices: Vec<Notice> = storage::availability().into_iter().map(Notice::Storage).collect();
     let pending = if !problems.is_empty() {
         None
     } else if let Some(set_id) = params.set.clone() {
-        // A reload of a linked or embedded quiz resumes it, as a reload of the app does.
+        // A reload of a linked or embedded quiz resumes it, as a reload of the app does; in an
+        // LMS, so does a new launch on another computer (the LMS kept the attempt).
         let (attempt, notice) = storage::load_attempt(&set_id);
         notices.extend(notice.map(Notice::Storage));
+        let attempt = attempt.or_else(|| report::lms_suspended().filter(|a| in_lms && a.set_id == set_id));
         Some(match attempt {
             Some(attempt) => Pending::Resume { set_id, attempt },
             None => {
@@ -176,17 +178,21 @@ impl Handlers {
 #[function_component(App)]
 pub fn app() -> Html {
     let params = use_memo((), |_| EmbedParams::from_query(&embed::query_pairs()));
+    // boot.js opened the LMS session before the app started: its kept attempt may be the first.
+    let in_lms = *use_memo((), |_| report::in_lms());
     let state = {
         let params = params.clone();
-        use_reducer(move || initial_state(&params.0, &params.1))
+        use_reducer(move || initial_state(&params.0, &params.1, in_lms))
     };
     let handlers = use_memo((), {
         let dispatch = state.dispatcher();
         move |_| Handlers::new(dispatch)
     });
 
-    use_host_link(Rc::new(params.0.clone()));
-    use_host_events(&state.events);
+    use_config(Rc::new(params.0.clone()), state.dispatcher());
+    use_host_events(&state);
+    use_lrs_statements(&state);
+    use_lms_records(&state, in_lms);
     use_set_loading(&state);
     use_document_lang(state.lang, params.0.lang);
     use_set_aside_stale(&state.stale_attempts);

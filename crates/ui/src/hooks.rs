@@ -4,14 +4,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use credo_core::app_state::{Action, Notice, Screen, SetEntry};
+use credo_core::app_state::{Action, AppState, Notice, Screen, SetEntry};
 use credo_core::embed::{parse_config, EmbedParams, HostEvent};
 use credo_core::engine::Attempt;
 use credo_core::history::History;
 use credo_core::i18n::Lang;
 use credo_core::manifest::{parse_manifest, Entry, MANIFEST_FILE};
+use credo_core::model::QuestionSet;
 use credo_core::parse::{parse_set, unreadable};
-use credo_web::{embed, storage};
+use credo_core::result_file::iso_local;
+use credo_core::scorm;
+use credo_core::xapi::{self, uuid_v4, Occasion};
+use credo_web::{embed, report, storage};
 
 use crate::app::State;
 
@@ -36,41 +40,99 @@ pub fn use_focus_on_mount() -> NodeRef {
     node
 }
 
-/// The host page's theme (`theme=`), and the link to the host page when framed: height, events,
-/// H5P's resizer. config.toml's allowed origins join the `origin=` parameters.
+/// The host page's theme (`theme=`); config.toml, read once: the link to the host page when
+/// framed (height, events, H5P's resizer; its allowed origins join the `origin=` parameters) and
+/// the learning record store, when it names one.
 #[hook]
-pub fn use_host_link(params: Rc<EmbedParams>) {
+pub fn use_config(params: Rc<EmbedParams>, dispatch: Dispatch) {
     use_effect_with((), move |_| {
         if let Some(theme) = &params.theme {
             embed::add_stylesheet(&format!("themes/{theme}.css"));
         }
-        if embed::is_framed() {
-            let origins = params.origins.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut origins = origins;
-                // The file is optional: without it only the app's own origin and `origin=` are allowed.
-                if let Ok(text) = storage::fetch_text("config.toml").await {
-                    origins.extend(parse_config(&text).0.allowed_origins);
-                }
-                embed::connect(&origins);
-            });
-        } else {
-            embed::connect(&[]);
+        let origins = params.origins.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            // The file is optional: without it only the app's own origin and `origin=` are
+            // allowed, and nothing is sent to an LRS.
+            let text = storage::fetch_text("config.toml").await;
+            let config = text.map(|text| parse_config(&text).0).unwrap_or_default();
+            let mut origins = origins;
+            origins.extend(config.allowed_origins);
+            embed::connect(if embed::is_framed() { &origins } else { &[] });
+            if let Some(lrs) = config.xapi {
+                report::start_lrs(&lrs, params.learner.as_ref());
+                dispatch.dispatch(Action::LrsConfigured);
+            }
+        });
+    });
+}
+
+/// An event as it is delivered: with its set (when loaded) and the language shown.
+type Deliver = fn(&HostEvent, Option<&QuestionSet>, Lang);
+
+/// Calls `deliver` once for each event the state records, in order, from when `ready` is true
+/// (the events before it wait): the host page, the LRS and the LMS each hear every event once.
+#[hook]
+fn use_each_event(state: &AppState, ready: bool, deliver: Deliver) {
+    let done = use_mut_ref(|| 0usize);
+    // Only the new events are copied into the effect, and only when there are some.
+    let new: Vec<(HostEvent, Option<QuestionSet>)> = if ready {
+        let events = state.events.get(*done.borrow()..).unwrap_or_default();
+        events.iter().map(|e| (e.clone(), state.find_set(e.set_id()).cloned())).collect()
+    } else {
+        Vec::new()
+    };
+    let lang = state.lang;
+    use_effect_with((state.events.len(), ready), move |&(len, ready)| {
+        if ready {
+            for (event, set) in &new {
+                deliver(event, set.as_ref(), lang);
+            }
+            *done.borrow_mut() = len;
         }
     });
 }
 
 /// Tells the host page each event once, in order, as the state records them.
 #[hook]
-pub fn use_host_events(events: &[HostEvent]) {
-    let sent = use_mut_ref(|| 0usize);
-    // Only the new events are copied into the effect, and only when there are some.
-    let new: Vec<HostEvent> = events.get(*sent.borrow()..).unwrap_or_default().to_vec();
-    use_effect_with(events.len(), move |&len| {
-        for event in &new {
-            embed::send(event);
+pub fn use_host_events(state: &AppState) {
+    use_each_event(state, true, |event, _, _| embed::send(event));
+}
+
+/// Turns each event into xAPI statements in the outbox, once config.toml has named an LRS; the
+/// sender (`credo_web::lrs`) takes them from there.
+#[hook]
+pub fn use_lrs_statements(state: &AppState) {
+    use_each_event(state, state.lrs_configured, |event, set, lang| {
+        let Some(set) = set else { return };
+        let now = storage::now_ms();
+        let new_id = || uuid_v4(storage::random_bytes());
+        let registration = storage::registration(set.id(), new_id);
+        let timestamp = iso_local(now, storage::utc_offset_min());
+        let base = embed::page_base();
+        let at = Occasion { activity_base: &base, registration: &registration, lang, timestamp: &timestamp };
+        for statement in xapi::statements(event, set, &at, &mut || new_id()) {
+            report::queue_statement(now, &statement.id, &statement.body);
         }
-        *sent.borrow_mut() = len;
+        if matches!(event, HostEvent::Completed { .. }) {
+            storage::end_registration(set.id());
+        }
+    });
+}
+
+/// Inside an LMS (a SCORM 1.2 API in a parent frame): each answer as an interaction, the score
+/// and status at the end, then the session finished; the attempt in progress kept for a resume.
+#[hook]
+pub fn use_lms_records(state: &AppState, in_lms: bool) {
+    use_each_event(state, in_lms, |event, set, _| {
+        let Some(set) = set else { return };
+        let time = scorm::time_of_day(storage::now_ms(), storage::utc_offset_min());
+        let values = scorm::values(event, set, report::lms_interactions(), &time);
+        report::lms_record(&values, matches!(event, HostEvent::Completed { .. }));
+    });
+    use_effect_with(state.attempt.clone(), move |attempt| {
+        if in_lms {
+            report::lms_keep(attempt.as_ref());
+        }
     });
 }
 

@@ -267,6 +267,14 @@ pub fn add_stylesheet(href: &str) {
 }
 
 /// Keeps `<html lang>` in step with the interface language, for screen readers and axe.
+/// The page's address up to its last `/` (`https://intranet/quiz/`): where the quiz is
+/// published, which its learning records name as the base of their activity ids.
+pub fn page_base() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let (origin, path) = (location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{origin}{}", &path[..path.rfind('/').map_or(0, |i| i + 1)])
+}
+
 pub fn set_document_lang(code: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", code);

@@ -105,6 +105,11 @@ pub fn set_scope(scope: String) {
     SCOPE.with(|s| *s.borrow_mut() = scope);
 }
 
+/// The key prefix of this page's records.
+pub fn scope() -> String {
+    SCOPE.with(|s| s.borrow().clone())
+}
+
 fn key(kind: &str, set_id: &str) -> String {
     SCOPE.with(|s| format!("{}.{kind}.{set_id}", s.borrow()))
 }
@@ -328,4 +333,33 @@ pub fn now_ms() -> f64 {
 /// Minutes east of UTC now (JavaScript counts the other way).
 pub fn utc_offset_min() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// The attempt's registration: made when it starts, kept until it ends, so a resumed attempt's
+/// statements belong to the same registration.
+pub fn registration(set_id: &str, new: impl FnOnce() -> String) -> String {
+    let k = key("xapi-registration", set_id);
+    get(&k).unwrap_or_else(|| {
+        let id = new();
+        let _ = set(&k, id.clone());
+        id
+    })
+}
+
+pub fn end_registration(set_id: &str) {
+    remove(&key("xapi-registration", set_id));
+}
+
+/// 16 bytes from the browser's cryptographic randomness (for UUIDs).
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
 }
