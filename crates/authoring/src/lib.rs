@@ -8,6 +8,7 @@
 //!   and `// credo-quiz:` notes into a set) and `writer`.
 //! - `draft`: one entry for all three formats: detect, parse, check against source texts, write.
 //! - `group`: employees' result files merged into a group view, and its CSV.
+//! - `scorm`: a SCORM 1.2 package's imsmanifest.xml for one set (`quizcheck scorm` zips it).
 //! - `trainer_state`: the trainer page's state as plain data, changed only by `apply`.
 //! - `i18n`: the trainer page's strings.
 
@@ -18,5 +19,6 @@ pub mod gift;
 pub mod group;
 pub mod i18n;
 pub mod problem;
+pub mod scorm;
 pub mod toml_out;
 pub mod trainer_state;

@@ -19,6 +19,7 @@ use credo_core::parse::Parsed;
 use credo_core::review::SetStats;
 
 use crate::files::{format_of, load, read_set_file};
+use crate::package::{write_package, PackageError};
 
 #[derive(Parser)]
 #[command(
@@ -80,6 +81,19 @@ enum Command {
         /// or principles): a draft to complete, whose gaps `check` then shows in place.
         #[arg(long)]
         draft: bool,
+    },
+    /// Write a SCORM 1.2 package of one set for an LMS (Moodle's SCORM activity and others): the
+    /// built app, the set and imsmanifest.xml in one zip. A set with problems is reported and
+    /// nothing is written.
+    Scorm {
+        /// The set (.toml, .csv, .gift or .txt).
+        set: PathBuf,
+        /// The built quiz: the folder `trunk build --release` writes.
+        #[arg(long, default_value = "dist")]
+        app: PathBuf,
+        /// The package to write (.zip).
+        #[arg(short, long)]
+        output: PathBuf,
     },
 }
 
@@ -156,6 +170,41 @@ fn run(command: Command, say: Say) -> Run {
         }
         Command::Manifest { folder } => write_manifest(&folder, say),
         Command::Convert { input, output, draft } => convert(&input, &output, draft, say),
+        Command::Scorm { set, app, output } => scorm(&set, &app, &output, say),
+    }
+}
+
+/// Packages a valid set with the built app for an LMS.
+fn scorm(set_file: &Path, app: &Path, output: &Path, say: Say) -> Run {
+    say.paths_exist(&[set_file.to_path_buf()])?;
+    let parsed = read_set_file(set_file);
+    for d in &parsed.diagnostics {
+        out(&d.render(say.lang))?;
+    }
+    let Some(set) = parsed.valid_set() else {
+        eprintln!("{}", say.nothing_written(&parsed.file, parsed.diagnostics.len(), true));
+        return Ok(Found::Problems);
+    };
+    match write_package(set, set_file, app, output) {
+        Ok(files) => {
+            eprintln!(
+                "{}",
+                say.pick(
+                    format!("{} → {}: SCORM 1.2 パッケージ({files} ファイル)を書き出しました。LMS にそのまま取り込めます。", parsed.file, output.display()),
+                    format!("{} -> {}: SCORM 1.2 package written ({files} files), ready to import into an LMS.", parsed.file, output.display()),
+                )
+            );
+            Ok(Found::Nothing)
+        }
+        Err(PackageError::NotAnApp(dir)) => Err(Stop::Error(say.pick(
+            format!("{}: 組み立て済みのクイズ(index.html のあるフォルダー)ではありません。`trunk build --release` の出力(dist)を --app で指定してください。", dir.display()),
+            format!("{}: not a built quiz (no index.html). Name the output of `trunk build --release` (dist) with --app.", dir.display()),
+        ))),
+        Err(PackageError::Read(path, e)) => Err(Stop::Error(say.pick(
+            format!("{}: 読めません({e})。", path.display()),
+            format!("{}: cannot read ({e}).", path.display()),
+        ))),
+        Err(PackageError::Write(path, e)) => Err(Stop::Error(say.cannot_write(&path, &e))),
     }
 }
 

@@ -291,3 +291,119 @@ fn manifest_writes_summaries_and_check_reports_a_stale_one() {
         "#]],
     );
 }
+
+/// The files of a zip and, for imsmanifest.xml and questions/, their text.
+fn zip_contents(path: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        out += &format!("== {name}\n");
+        if name == "imsmanifest.xml" || name.starts_with("questions/manifest") {
+            let mut text = String::new();
+            file.read_to_string(&mut text).unwrap();
+            out += &text;
+        }
+    }
+    out
+}
+
+#[test]
+fn scorm_packages_the_built_app_and_one_set_for_an_lms() {
+    let dir = folder("scorm");
+    let app = dir.join("dist");
+    for (name, text) in [
+        ("index.html", "<!doctype html>"),
+        ("boot.js", "// boot"),
+        ("credo-quiz-0123_bg.wasm", "wasm"),
+        ("themes/dark.css", "body{}"),
+        ("questions/manifest.txt", "other.toml\n"),
+        ("questions/other.toml", "id = \"other\""),
+        ("trainer/index.html", "<!doctype html>"),
+    ] {
+        std::fs::create_dir_all(app.join(name).parent().unwrap()).unwrap();
+        std::fs::write(app.join(name), text).unwrap();
+    }
+    std::fs::write(dir.join("demo.toml"), VALID).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "scorm", "demo.toml", "--app", "dist", "-o", "demo-scorm.zip"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            demo.toml -> demo-scorm.zip: SCORM 1.2 package written (7 files), ready to import into an LMS.
+        "#]],
+    );
+    expect![[r#"
+        == imsmanifest.xml
+        <?xml version="1.0" encoding="UTF-8"?>
+        <manifest identifier="credo-quiz-demo" version="1.0"
+          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+          <metadata>
+            <schema>ADL SCORM</schema>
+            <schemaversion>1.2</schemaversion>
+          </metadata>
+          <organizations default="ORG-demo">
+            <organization identifier="ORG-demo">
+              <title>デモ</title>
+              <item identifier="ITEM-demo" identifierref="RES-demo" isvisible="true">
+                <title>デモ</title>
+                <adlcp:masteryscore>60</adlcp:masteryscore>
+              </item>
+            </organization>
+          </organizations>
+          <resources>
+            <resource identifier="RES-demo" type="webcontent" adlcp:scormtype="sco" href="index.html?set=demo&amp;embed=1">
+              <file href="boot.js"/>
+              <file href="credo-quiz-0123_bg.wasm"/>
+              <file href="index.html"/>
+              <file href="questions/demo.toml"/>
+              <file href="questions/manifest.txt"/>
+              <file href="themes/dark.css"/>
+            </resource>
+          </resources>
+        </manifest>
+        == boot.js
+        == credo-quiz-0123_bg.wasm
+        == index.html
+        == questions/demo.toml
+        == questions/manifest.txt
+        demo.toml | id=demo | questions=2 | asked=2 | pass=60 | office=前橋市 | source=前橋市職員クレド | title=デモ
+        == themes/dark.css
+    "#]].assert_eq(&zip_contents(&dir.join("demo-scorm.zip")));
+}
+
+#[test]
+fn scorm_refuses_a_set_with_problems_and_a_folder_that_is_not_the_app() {
+    let dir = folder("scorm-refused");
+    std::fs::write(dir.join("bad.toml"), VALID.replacen("pass_mark = 60", "pass_mark = 160", 1)).unwrap();
+    std::fs::write(dir.join("demo.toml"), VALID).unwrap();
+    check(
+        &dir,
+        &["--lang", "en", "scorm", "bad.toml", "--app", ".", "-o", "bad.zip"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            bad.toml:4:13: `pass_mark = 160` must be a whole number from 0 to 100 (percent).
+            --- stderr
+            bad.toml: 1 problem(s); nothing was written.
+        "#]],
+    );
+    check(
+        &dir,
+        &["--lang", "en", "scorm", "demo.toml", "--app", ".", "-o", "demo.zip"],
+        expect![[r#"
+            exit 2
+            --- stdout
+            --- stderr
+            quizcheck: .: not a built quiz (no index.html). Name the output of `trunk build --release` (dist) with --app.
+        "#]],
+    );
+    assert!(!dir.join("bad.zip").exists() && !dir.join("demo.zip").exists(), "nothing written");
+}
