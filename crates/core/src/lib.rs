@@ -21,7 +21,9 @@
 //!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
 //!   employee's result JSON, written by hand), `i18n` (`Lang`, every string of the quiz), `embed`
 //!   (URL parameters, config.toml, `HostEvent`s), `app_state` (the quiz's state as plain data,
-//!   changed only by `AppState::apply`), `certificate` (the completion certificate's code).
+//!   changed only by `AppState::apply`), `certificate` (the completion certificate's code and the
+//!   set's content hash), `xapi` (the statements an attempt's events make for an LRS, `[xapi]` in
+//!   config.toml, the learner), `scorm` (the SCORM 1.2 values they make for an LMS).
 //! - `credo-records`: the versioned stored forms of `Attempt` and `History` (postcard), their
 //!   own types converted at the boundary (`Record`), so the engine's types are not a storage schema.
 //! - `credo-authoring`, the trainer's tools: `problem` (CSV and GIFT problems; `DraftProblem`),
@@ -29,7 +31,9 @@
 //!   formats), `group` (result files merged into a group view), `trainer_state`, `i18n`.
 //! - `credo-web`, the browser boundary: `storage` (served files, localStorage behind a probe,
 //!   the clock and randomness), `embed` (the host page: height, events, H5P's resizer, theme,
-//!   document language), `files` (reading chosen files, downloads).
+//!   document language), `files` (reading chosen files, downloads), `report` (hands statements
+//!   and SCORM values to web/report.js, which holds the LRS outbox and calls the LMS's API; it is
+//!   loaded only where one is in use, so other employees download none of it).
 //! - `credo-ui`, the employee's interface: presentational components (`set_list`, `quiz`,
 //!   `result`, `history`, `notices`) that take data and callbacks, `hooks` (the effects, each
 //!   named for what it does), and `app`, the root holding the state.
@@ -51,8 +55,9 @@
 //! - State changes only in `apply` (app and trainer), which does no I/O; hooks persist.
 //! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
 //!   dropped.
-//! - The app requests nothing from any host but the one serving it, and posts messages only to a
-//!   parent window's exact, allowed origin (never `*`). Its service worker (web/sw.js) keeps one
+//! - The app requests nothing from any host but the one serving it (and the LRS config.toml
+//!   names, when it names one), and posts messages only to a parent window's exact, allowed
+//!   origin (never `*`). An xAPI statement leaves the browser's outbox only when the LRS confirms it. Its service worker (web/sw.js) keeps one
 //!   whole version: a quiz page is kept only with every file it names.
 
 pub mod app_state;

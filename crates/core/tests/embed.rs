@@ -24,9 +24,9 @@ fn check(query: &str, expected: Expect) {
 #[test]
 fn every_parameter_read() {
     check(
-        "set=maebashi-credo&count=5&seed=42&lang=en&pass=80&embed=1&id=room-3&origin=https://Portal.example.lg.jp/&theme=dark",
+        "set=maebashi-credo&count=5&seed=42&lang=en&pass=80&embed=1&id=room-3&origin=https://Portal.example.lg.jp/&theme=dark&learner= A01234 ",
         expect![[r#"
-            EmbedParams { set: Some("maebashi-credo"), count: Some(5), seed: Some(42), lang: Some(En), pass_mark: Some(80), embed: true, embed_id: Some("room-3"), origins: ["https://portal.example.lg.jp"], theme: Some("dark"), learner: None }
+            EmbedParams { set: Some("maebashi-credo"), count: Some(5), seed: Some(42), lang: Some(En), pass_mark: Some(80), embed: true, embed_id: Some("room-3"), origins: ["https://portal.example.lg.jp"], theme: Some("dark"), learner: Some(Learner("A01234")) }
         "#]],
     );
 }
@@ -34,7 +34,7 @@ fn every_parameter_read() {
 #[test]
 fn bad_values_and_unknown_names_are_each_reported() {
     check(
-        "set=../x&count=0&seed=-1&lang=fr&pass=101&embed=yes&id=a b&origin=*&theme=../../evil&cuont=5",
+        "set=../x&count=0&seed=-1&lang=fr&pass=101&embed=yes&id=a b&origin=*&theme=../../evil&cuont=5&learner=  ",
         expect![[r#"
             EmbedParams { set: None, count: None, seed: None, lang: None, pass_mark: None, embed: false, embed_id: None, origins: [], theme: None, learner: None }
             The embed setting `set=../x` cannot be used. Use at most 64 ASCII letters, digits, - and _.
@@ -47,6 +47,7 @@ fn bad_values_and_unknown_names_are_each_reported() {
             The embed setting `origin=*` cannot be used. Use an origin of the form https://host[:port].
             The embed setting `theme=../../evil` cannot be used. Use at most 64 ASCII letters, digits, - and _.
             The embed setting `cuont=5` cannot be used. Use a known parameter (set, count, seed, lang, pass, embed, id, origin, theme, learner).
+            The embed setting `learner=  ` cannot be used. Use a name or staff number of at most 100 characters.
         "#]],
     );
 }

@@ -76,9 +76,11 @@ fn outbox_prefix() -> String {
     format!("{}.xapi.", crate::storage::scope())
 }
 
-/// Puts a statement (its JSON without the actor) in the outbox; it is sent from there.
+/// Puts a statement (its JSON without the actor) in the outbox; it is sent from there. Written to
+/// storage here too, so it waits there even if report.js never loads on this page.
 pub fn queue_statement(made_at_ms: f64, id: &str, body: &str) {
     let key = format!("{}{:013}.{id}", outbox_prefix(), made_at_ms as u64);
+    let _ = crate::storage::keep_statement(&key, body);
     call("queue", Array::of2(&key.into(), &body.into()));
 }
 

@@ -335,6 +335,12 @@ pub fn utc_offset_min() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// A statement for the LRS, kept under its outbox key before web/report.js has it (the script may
+/// still be loading, or not load at all while offline): the outbox is in storage, not in the page.
+pub fn keep_statement(key: &str, body: &str) -> Result<(), StorageNotice> {
+    set(key, body.to_string())
+}
+
 /// The attempt's registration: made when it starts, kept until it ends, so a resumed attempt's
 /// statements belong to the same registration.
 pub fn registration(set_id: &str, new: impl FnOnce() -> String) -> String {
