@@ -178,8 +178,9 @@ impl Handlers {
 #[function_component(App)]
 pub fn app() -> Html {
     let params = use_memo((), |_| EmbedParams::from_query(&embed::query_pairs()));
-    // boot.js opened the LMS session before the app started: its kept attempt may be the first.
-    let in_lms = *use_memo((), |_| report::in_lms());
+    // boot.js opened the LMS session before the app started (its kept attempt may be the first);
+    // a global read, cheaper than a memo's code.
+    let in_lms = report::in_lms();
     let state = {
         let params = params.clone();
         use_reducer(move || initial_state(&params.0, &params.1, in_lms))
@@ -196,7 +197,7 @@ pub fn app() -> Html {
     use_set_loading(&state);
     use_document_lang(state.lang, params.0.lang);
     use_set_aside_stale(&state.stale_attempts);
-    use_saved_attempt(state.attempt.clone(), state.dispatcher());
+    use_saved_attempt(state.attempt.clone(), in_lms, state.dispatcher());
     use_recorded_finish(state.screen.clone(), state.dispatcher());
 
     let lang = state.lang;

@@ -120,7 +120,8 @@ pub fn use_lrs_statements(state: &AppState) {
 }
 
 /// Inside an LMS (a SCORM 1.2 API in a parent frame): each answer as an interaction, the score
-/// and status at the end, then the session finished; the attempt in progress kept for a resume.
+/// and status at the end, then the session finished (the attempt in progress is kept for a resume
+/// by `use_saved_attempt`).
 #[hook]
 pub fn use_lms_records(state: &AppState, in_lms: bool) {
     use_each_event(state, in_lms, |event, set, _| {
@@ -128,11 +129,6 @@ pub fn use_lms_records(state: &AppState, in_lms: bool) {
         let time = scorm::time_of_day(storage::now_ms(), storage::utc_offset_min());
         let values = scorm::values(event, set, report::lms_interactions(), &time);
         report::lms_record(&values, matches!(event, HostEvent::Completed { .. }));
-    });
-    use_effect_with(state.attempt.clone(), move |attempt| {
-        if in_lms {
-            report::lms_keep(attempt.as_ref());
-        }
     });
 }
 
@@ -190,10 +186,14 @@ pub fn use_set_aside_stale(stale: &[String]) {
     });
 }
 
-/// Persists the attempt in progress after every change; a failed write becomes a notice.
+/// Persists the attempt in progress after every change (in this browser, and inside an LMS also
+/// for `cmi.suspend_data`); a failed write becomes a notice.
 #[hook]
-pub fn use_saved_attempt(attempt: Option<Attempt>, dispatch: Dispatch) {
+pub fn use_saved_attempt(attempt: Option<Attempt>, in_lms: bool, dispatch: Dispatch) {
     use_effect_with(attempt, move |attempt| {
+        if in_lms {
+            report::lms_keep(attempt.as_ref());
+        }
         if let Some(attempt) = attempt {
             if let Err(notice) = storage::save_attempt(attempt) {
                 dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
