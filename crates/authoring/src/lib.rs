@@ -7,6 +7,8 @@
 //! - `gift`: Moodle GIFT, as `lexer` (characters, escapes, blocks, comments), `reader` (questions
 //!   and `// credo-quiz:` notes into a set) and `writer`.
 //! - `draft`: one entry for all three formats: detect, parse, check against source texts, write.
+//! - `form`: the form view of a TOML draft: its fields read from the text, each edit written back
+//!   with toml_edit (comments and order kept), and the field a problem concerns.
 //! - `group`: employees' result files merged into a group view, and its CSV.
 //! - `scorm`: a SCORM 1.2 package's imsmanifest.xml for one set (`quizcheck scorm` zips it).
 //! - `trainer_state`: the trainer page's state as plain data, changed only by `apply`.
@@ -15,6 +17,7 @@
 pub mod csv;
 pub mod cues;
 pub mod draft;
+pub mod form;
 pub mod gift;
 pub mod group;
 pub mod i18n;

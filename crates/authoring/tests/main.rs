@@ -3,6 +3,7 @@
 
 mod cues;
 mod draft;
+mod form;
 mod results;
 mod toml_out;
 mod trainer_state;
