@@ -35,36 +35,52 @@ if (prefetch) {
 }
 // Inside an LMS: SCORM 1.2's API object in a parent frame (at most 10 up, as ADL's discovery
 // does; a parent of another origin ends the search) or the opener. The session opens before the
-// app starts, so the app can resume the attempt the LMS kept (cmi.suspend_data); report.js,
-// which records the results there, is loaded only then.
+// app starts, so the app can resume the attempt the LMS kept (cmi.suspend_data) when the LMS
+// launches a resume; report.js, which records the results there, is loaded only then. A page
+// with some other `API` object (a portal's own) is not an LMS, and nothing here may stop the quiz.
 function findApi() {
+  const scorm = (w) => (typeof w?.API?.LMSInitialize === 'function' ? w.API : null);
   for (let w = window, i = 0; w && i <= 10; i++, w = w.parent) {
     try {
-      if (w.API) return w.API;
+      if (scorm(w)) return scorm(w);
     } catch {
       break;
     }
     if (w.parent === w) break;
   }
   try {
-    return window.opener?.API ?? null;
+    return scorm(window.opener);
   } catch {
     return null;
   }
 }
-const api = findApi();
-if (api && String(api.LMSInitialize('')) === 'true') {
-  window.credoQuizLms = { api, started: Date.now(), suspend: String(api.LMSGetValue('cmi.suspend_data') ?? '') };
-  const script = document.createElement('script');
-  script.src = 'report.js';
-  document.head.append(script);
+try {
+  const api = findApi();
+  if (api && String(api.LMSInitialize('')) === 'true') {
+    const value = (element) => String(api.LMSGetValue(element) ?? '');
+    // A first launch is under way from now on, even if the set never loads.
+    if (value('cmi.core.lesson_status') === 'not attempted') api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
+    window.credoQuizLms = {
+      api,
+      started: Date.now(),
+      entry: value('cmi.core.entry'),
+      suspend: value('cmi.suspend_data'),
+      count: Number(value('cmi.interactions._count')) || 0,
+    };
+    const script = document.createElement('script');
+    script.src = 'report.js';
+    document.head.append(script);
+  }
+} catch {
+  // An LMS that throws is treated as none: the quiz runs and keeps its results in this browser.
 }
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });
   // Keeps the quiz page for the next visit, with no network needed (web/sw.js). Not the trainer's
   // page (no prefetch tag); a browser or policy without service workers simply goes without.
-  if (prefetch && 'serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+  // Inside an LMS the LMS serves the course (and a package carries no worker).
+  if (prefetch && !window.credoQuizLms && 'serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
 } catch (error) {
   // Never leave the page on "Loading…": say plainly that it could not start (a server that sends
   // .wasm with the wrong type, or a CSP without 'wasm-unsafe-eval', ends up here).

@@ -103,8 +103,6 @@ self.addEventListener('install', (event) => {
     }
     await keep(cache, new URL('boot.js', scope()).href);
     await keep(cache, new URL('config.toml', scope()).href);
-    // Loaded only where an LRS or an LMS is in use; kept, so statements made offline still queue.
-    await keep(cache, new URL('report.js', scope()).href);
     // After the page has started (boot.js registers this worker then): the first question and the
     // set list do not wait for it.
     const manifest = await keep(cache, new URL('questions/manifest.txt', scope()).href);

@@ -40,7 +40,7 @@ after(async () => {
 async function answerFirst(page) {
   const id = await page.getAttribute('[data-question]', 'data-question');
   await page.click('#option-0');
-  await page.click('button[type=submit]');
+  await page.click('#main button[type=submit]');
   await page.click('.feedback button');
   return id;
 }
@@ -63,7 +63,7 @@ test('an attempt reaches the LRS as attempted, answered, completed and passed or
   const w = watch(page, [server.origin, ralph.url]);
   await page.goto(`${server.origin}/?set=maebashi-credo&count=3&seed=11`);
   // Asked once, in a landmark of its own, before anything is sent.
-  await page.waitForSelector('aside.records form.learner');
+  await page.waitForSelector('aside.records form.learner', { state: 'visible' });
   await page.locator('[data-question]').waitFor();
   await assertAccessible(page, 'quiz with the learner form');
   await page.fill('#credo-quiz-learner', '   ');
@@ -71,7 +71,10 @@ test('an attempt reaches the LRS as attempted, answered, completed and passed or
   await page.waitForSelector('aside.records [role=alert]:has-text("100 文字以内")');
   await page.fill('#credo-quiz-learner', '職員 0042');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('aside.records form.learner', { state: 'detached' });
+  await page.waitForSelector('aside.records form.learner', { state: 'hidden' });
+  // Focus goes to the line that says under which name records go, with a way to change it.
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'learner-name');
+  assert.match(await page.textContent('.learner-name'), /職員 0042/);
 
   const asked = [];
   for (let i = 0; i < 3; i++) asked.push(await answerFirst(page));
@@ -101,8 +104,8 @@ test('an attempt reaches the LRS as attempted, answered, completed and passed or
   const byPrinciple = Object.values(verdict.extensions)[0];
   assert.equal(byPrinciple.reduce((n, p) => n + p.total, 0), 3, 'the per-principle breakdown covers every answer');
   assert.equal(byPrinciple.reduce((n, p) => n + p.correct, 0), correct);
-  // Sent: nothing waits, so nothing is shown.
-  await page.waitForSelector('aside.records', { state: 'detached' });
+  // Sent: nothing waits, so no waiting line is shown.
+  await page.waitForSelector('.statements-waiting', { state: 'hidden' });
   w.assertClean();
   await context.close();
 });
@@ -117,7 +120,7 @@ test('the LRS stopped mid-quiz: statements wait in the outbox, across a reload, 
   await page.locator('[data-question]').waitFor();
   await answerFirst(page);
   await statementsFor(learner, 2);
-  assert.equal(await page.locator('form.learner').count(), 0, 'the learner came from the page');
+  assert.equal(await page.locator('form.learner:visible').count(), 0, 'the learner came from the page');
 
   await ralph.stop();
   await answerFirst(page);
@@ -135,18 +138,44 @@ test('the LRS stopped mid-quiz: statements wait in the outbox, across a reload, 
   await ralph.start();
   // Sent by the retry with backoff, with no reload and nothing done by the employee.
   const got = await statementsFor(learner, 7);
-  await page.waitForSelector('aside.records', { state: 'detached' });
+  await page.waitForSelector('aside.records', { state: 'hidden' });
   await new Promise((r) => setTimeout(r, 1000));
   const again = (await ralph.statements()).filter((s) => s.actor?.account?.name === learner);
   assert.equal(again.length, 7, 'each statement arrived once');
   assert.equal(new Set(again.map((s) => s.id)).size, 7);
+  // In the order they were made, outage or not; and dated when they happened, not when sent.
   const verbs = got.map((s) => s.verb.id.replace(ADL, ''));
-  assert.equal(verbs.filter((v) => v === 'answered').length, 4);
-  assert.equal(verbs.filter((v) => v === 'attempted').length, 1);
-  assert.equal(verbs.filter((v) => v === 'completed').length, 1);
-  assert.equal(verbs.filter((v) => v === 'passed' || v === 'failed').length, 1);
+  assert.deepEqual(verbs.slice(0, 6), ['attempted', 'answered', 'answered', 'answered', 'answered', 'completed']);
+  assert.ok(['passed', 'failed'].includes(verbs[6]), verbs[6]);
+  const times = got.map((s) => Date.parse(s.timestamp));
+  assert.deepEqual([...times].sort((a, b) => a - b), times, 'timestamps in order');
+  assert.ok(Date.parse(got[2].stored) - times[2] > 1000, 'the answer made during the outage keeps its own time');
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.xapi.')));
   assert.deepEqual(left, [], 'the outbox is empty once the LRS confirmed everything');
+  await context.close();
+});
+
+test('a shared PC: results waiting from one employee go out under their name, not the next one\'s', async () => {
+  const [first, second] = [`first-${Date.now()}`, `second-${Date.now()}`];
+  const context = await browser.newContext();
+  await ralph.stop();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/?set=maebashi-credo&count=1&learner=${first}`);
+  await page.locator('[data-question]').waitFor();
+  await answerFirst(page);
+  await page.waitForSelector('#result-heading');
+  await page.waitForSelector('.statements-waiting:has-text("4 件")');
+  await page.close();
+  await ralph.start();
+  const next = await context.newPage();
+  await next.goto(`${server.origin}/?set=maebashi-credo&count=1&learner=${second}`);
+  await next.locator('[data-question]').waitFor();
+  const got = await statementsFor(first, 4);
+  assert.equal(got.length, 4);
+  // The second employee's page sent only their own attempt's start.
+  const theirs = await statementsFor(second, 1);
+  assert.deepEqual(theirs.map((s) => s.verb.id), [`${ADL}attempted`]);
+  assert.notEqual(theirs[0].context.registration, got[0].context.registration);
   await context.close();
 });
 

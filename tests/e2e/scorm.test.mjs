@@ -104,7 +104,7 @@ async function openInLms(context, cmi) {
 async function answerFirst(sco) {
   const id = await sco.locator('[data-question]').getAttribute('data-question');
   await sco.locator('#option-0').click();
-  await sco.locator('button[type=submit]').click();
+  await sco.locator('#main button[type=submit]').click();
   await sco.locator('.feedback button').click();
   return id;
 }
@@ -168,4 +168,37 @@ test('left before the end, the attempt is kept in cmi.suspend_data and the next 
   assert.equal(done.calls.LMSFinish, 1);
   again.w.assertClean();
   await second.close();
+});
+
+test('in an LMS the LMS decides what resumes: a new attempt it launches is new, whatever this browser kept', async () => {
+  // A shared training-room PC: someone's attempt is left in this browser's storage.
+  const context = await browser.newContext();
+  const first = await openInLms(context);
+  await answerFirst(first.sco);
+  await first.page.close();
+  // The LMS launches a new attempt (cmi.core.entry is not "resume"): it starts at the first question.
+  const next = await openInLms(context);
+  assert.match(await next.sco.locator('#progress-label').textContent(), /1 \/ 2/, 'not the attempt left in this browser');
+  const r = await next.page.evaluate(() => window.recorded());
+  assert.equal(r.lesson_status, 'incomplete', 'a launch is under way from the start');
+  next.w.assertClean();
+  await context.close();
+});
+
+test('a page with an API object that is not an LMS still runs the quiz', async () => {
+  const plain = await serveWith();
+  const page = await browser.newPage();
+  const w = watch(page, plain.origin);
+  // A portal's own `API` global on a framing page of the same origin.
+  await page.route('**/not-an-lms.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html lang="en"><title>portal</title><script src="portal-api.js"></script>'
+      + '<iframe id="sco" title="quiz" src="./?set=maebashi-credo&embed=1"></iframe>',
+  }));
+  await page.route('**/portal-api.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.API = { version: 2 };' }));
+  await page.goto(`${plain.origin}/not-an-lms.html`);
+  await page.frameLocator('#sco').locator('[data-question]').waitFor();
+  w.assertClean();
+  await page.close();
+  plain.close();
 });

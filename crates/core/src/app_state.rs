@@ -26,6 +26,9 @@ pub enum Notice {
     UnknownSet(String),
     /// The network did not answer, and the service worker's kept copy did (web/sw.js).
     FromCache,
+    /// config.toml has problems (each located by its key): the quiz works, but what the file
+    /// was to set up (events to a portal, the LRS) may not; the administrator must hear of it.
+    Config(String),
 }
 
 /// One file of the manifest: not fetched (shown by its summary, or loading), or parsed (valid or
@@ -337,7 +340,7 @@ impl AppState {
         self.pending = None;
         match pending {
             Pending::Start { count, seed, .. } => self.begin(Attempt::start(&set, count, seed)),
-            Pending::Resume { attempt, .. } if attempt.fits(&set) => self.begin(attempt),
+            Pending::Resume { attempt, .. } if attempt.fits(&set) => self.show(attempt),
             Pending::Resume { .. } => self.mark_stale(&set_id),
             Pending::Then { action, .. } => return Some(*action),
         }
@@ -375,11 +378,15 @@ impl AppState {
         }
     }
 
-    /// Shows an attempt: a new one (the host page hears `started`) or a resumed one.
+    /// Shows a new attempt: the host page (and the LRS) hear `started`.
     fn begin(&mut self, attempt: Attempt) {
-        if attempt.answers.is_empty() && attempt.phase == Phase::Asking {
-            self.events.push(HostEvent::Started { set_id: attempt.set_id.clone(), total: attempt.order.len() });
-        }
+        self.events.push(HostEvent::Started { set_id: attempt.set_id.clone(), total: attempt.order.len() });
+        self.show(attempt);
+    }
+
+    /// Shows an attempt: a new one (from `begin`) or a resumed one, which is no new start even
+    /// before its first answer.
+    fn show(&mut self, attempt: Attempt) {
         self.screen = if attempt.phase == Phase::Finished { Screen::Sets } else { Screen::Quiz };
         self.attempt = (attempt.phase != Phase::Finished).then_some(attempt);
     }
@@ -494,7 +501,7 @@ impl Apply for AppState {
             Action::Resume { set_id, attempt } => match s.find_set(&set_id) {
                 Some(set) if attempt.fits(set) => {
                     s.pending = None;
-                    s.begin(attempt);
+                    s.show(attempt);
                 }
                 Some(_) => s.mark_stale(&set_id),
                 None => return self,

@@ -274,10 +274,12 @@ pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
     (config, problems)
 }
 
-/// An absolute http(s) address or a path on the quiz's own server, with no spaces or quotes.
+/// An absolute http(s) address or a path on the quiz's own server (not `//host/`, which is
+/// another server), with no spaces, quotes, query or fragment (the statements' path follows it).
 fn is_endpoint(text: &str) -> bool {
-    let plain = !text.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"');
-    plain && (text.starts_with("https://") || text.starts_with("http://") || text.starts_with('/'))
+    let plain = !text.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control() || "\"?#".contains(c));
+    let path = text.starts_with('/') && !text.starts_with("//");
+    plain && (text.starts_with("https://") || text.starts_with("http://") || path)
 }
 
 /// What the host page is told, through postMessage.

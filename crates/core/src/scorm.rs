@@ -1,9 +1,9 @@
 //! SCORM 1.2 run-time data for an LMS, as (element, value) pairs: what each event of an attempt records there.
 //!
-//! The LMS's API object is found and called by the browser boundary (credo-web `scorm`); what to
-//! write is decided here, so it is tested natively. The values follow the SCORM 1.2 run-time
+//! The LMS's API object is found by web/boot.js and called by web/report.js; what to write is
+//! decided here, so it is tested natively. The values follow the SCORM 1.2 run-time
 //! environment's data model: responses to a `choice` interaction are single characters
-//! (`a`, `b`, …), the score is a percentage (0 to 100), times are `HH:MM:SS`.
+//! (`a`, `b`, …), the score is a percentage (0 to 100), times of day are `HH:MM:SS`.
 
 use crate::embed::HostEvent;
 use crate::model::{Question, QuestionSet};
@@ -13,7 +13,9 @@ use crate::model::{Question, QuestionSet};
 pub fn values(event: &HostEvent, set: &QuestionSet, interactions: usize, time_of_day: &str) -> Vec<(String, String)> {
     let pair = |element: &str, value: &str| (element.to_string(), value.to_string());
     match event {
-        HostEvent::Started { .. } => vec![pair("cmi.core.lesson_status", "incomplete")],
+        // The status is `incomplete` from the launch (boot.js), and a new attempt after a pass
+        // must not take the pass back.
+        HostEvent::Started { .. } => Vec::new(),
         HostEvent::Answered { question_id, chosen, correct, .. } => {
             let Some(question) = set.question(question_id) else { return Vec::new() };
             let n = format!("cmi.interactions.{interactions}");
@@ -40,12 +42,6 @@ fn response(question: &Question, value: &str) -> String {
     const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
     let index = question.options.iter().position(|o| o == value);
     index.and_then(|i| LETTERS.get(i)).map(|&c| char::from(c).to_string()).unwrap_or_default()
-}
-
-/// `cmi.core.session_time` (CMITimespan, `HHHH:MM:SS`) for `ms` milliseconds.
-pub fn timespan(ms: f64) -> String {
-    let seconds = (ms.max(0.0) / 1000.0) as u64;
-    format!("{:04}:{:02}:{:02}", (seconds / 3600).min(9999), seconds / 60 % 60, seconds % 60)
 }
 
 /// `HH:MM:SS` (CMITime) in local time for an instant in milliseconds.

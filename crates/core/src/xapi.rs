@@ -1,9 +1,10 @@
-//! xAPI (Experience API 1.0.3) statements for the organisation's learning record store, as text: what an attempt's events become, the learner, statement ids and when to try a send again.
+//! xAPI (Experience API 1.0.3) statements for the organisation's learning record store, as text: what an attempt's events become, the LRS's settings, the learner and statement ids.
 //!
 //! Statements are written by hand, like the result file, because serde_json would add a sixth to
-//! the employee's download. A statement is made when its event happens and kept in an outbox
-//! without its actor (`Statement::body`); web/report.js adds the actor when it sends it, so an
-//! employee who gives their name after the first answer loses nothing.
+//! the employee's download. A statement is made here without its actor (`Statement::body`);
+//! web/report.js writes the learner into it as it enters the outbox (or, made before a name was
+//! given, when it is given on that page), never at sending time, so results waiting on a shared PC
+//! are never sent under the next employee's name.
 
 use crate::certificate::content_hash;
 use crate::embed::HostEvent;
@@ -22,13 +23,6 @@ pub struct LrsConfig {
     /// The `homePage` of the learner's account: the system their name or staff number belongs
     /// to. Empty: the quiz's own address.
     pub account_home: String,
-}
-
-impl LrsConfig {
-    /// The statements resource, where statements are PUT by id.
-    pub fn statement_url(&self, id: &str) -> String {
-        format!("{}statements?statementId={id}", self.endpoint)
-    }
 }
 
 /// `Basic <base64(username:password)>`, as RFC 7617 writes it.

@@ -529,3 +529,23 @@ fn a_summary_the_file_does_not_keep_drops_the_choice_and_an_unknown_link_fetches
         "#]],
     );
 }
+
+/// Review of issue 13: a reload before the first answer resumed the attempt and told the host
+/// page (and the LRS) `started` a second time, as a new attempt.
+#[test]
+fn resuming_an_attempt_with_no_answers_is_not_a_new_start() {
+    let parsed = parse_set(FILE, VALID);
+    let set = parsed.valid_set().unwrap().clone();
+    let attempt = Attempt::start(&set, None, 3);
+    let pending = Pending::Resume { set_id: "demo".into(), attempt };
+    check(
+        start(Some(pending)),
+        vec![Do(manifest(&[FILE])), Do(loaded(FILE, VALID))],
+        expect![[r#"
+            ManifestLoaded ["demo.toml"]
+              sets; manifest loaded; pending demo; fetch demo.toml
+            SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
+              quiz demo 1/2 Asking; manifest loaded
+        "#]],
+    );
+}

@@ -1,6 +1,6 @@
 //! `quizcheck scorm`: one set and the built app, zipped as a SCORM 1.2 package an LMS imports (Moodle's SCORM activity and the like).
 //!
-//! The package holds the app as trunk built it (its `questions/` and the trainer's page left out),
+//! The package holds the app as trunk built it (less what an LMS course has no use for: `LEFT_OUT`),
 //! `questions/` with only this set and a manifest line summarizing it, and imsmanifest.xml
 //! (`credo_authoring::scorm`) listing every file. Entries are written in sorted order, so the
 //! same inputs make the same package.
@@ -15,9 +15,16 @@ use credo_core::model::QuestionSet;
 use zip::write::SimpleFileOptions;
 use zip::ZipWriter;
 
-/// Folders of the built app that do not go into a package: the sets it was built with, and the
-/// trainer's page (an LMS learner never needs it).
-const LEFT_OUT: [&str; 2] = ["questions", "trainer"];
+/// What of the built app does not go into a package: the sets it was built with, the trainer's
+/// page, the office's config.toml (its LRS credentials and portals are not the LMS's business),
+/// the service worker (an LMS serves the course; a worker per package revision would pile up)
+/// and the embedding files.
+const LEFT_OUT: [&str; 8] =
+    ["questions", "trainer", "config.toml", "sw.js", "embed.js", "embed-demo.html", "embed-demo.js", "embed-demo.css"];
+
+/// The package's own config.toml: none of the office's settings, so the quiz asks for no file
+/// the package lacks.
+const PACKAGE_CONFIG: &str = "# credo-quiz as a SCORM 1.2 package: results go to the LMS (docs/learning-records.md).\n";
 
 /// Why a package could not be written, with the path concerned.
 pub enum PackageError {
@@ -41,6 +48,7 @@ pub fn write_package(set: &QuestionSet, set_file: &Path, app: &Path, output: &Pa
     };
     entries.push((format!("questions/{set_name}"), set_text));
     entries.push((format!("questions/{MANIFEST_FILE}"), (SetSummary::of(set).line(&set_name) + "\n").into_bytes()));
+    entries.push(("config.toml".into(), PACKAGE_CONFIG.as_bytes().to_vec()));
     entries.sort();
     let names: Vec<String> = entries.iter().map(|(name, _)| name.clone()).collect();
     entries.insert(0, ("imsmanifest.xml".into(), imsmanifest(set, &names).into_bytes()));
@@ -64,10 +72,11 @@ fn collect(root: &Path, dir: &Path, entries: &mut Vec<(String, Vec<u8>)>) -> Res
         let path = item.map_err(read_error)?.path();
         let relative = path.strip_prefix(root).unwrap_or(&path);
         let name: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if name.len() == 1 && LEFT_OUT.contains(&name[0].as_str()) {
+            continue;
+        }
         if path.is_dir() {
-            if !(name.len() == 1 && LEFT_OUT.contains(&name[0].as_str())) {
-                collect(root, &path, entries)?;
-            }
+            collect(root, &path, entries)?;
         } else {
             let bytes = std::fs::read(&path).map_err(|e| PackageError::Read(path.clone(), e))?;
             entries.push((name.join("/"), bytes));

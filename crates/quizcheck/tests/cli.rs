@@ -322,6 +322,9 @@ fn scorm_packages_the_built_app_and_one_set_for_an_lms() {
         ("questions/manifest.txt", "other.toml\n"),
         ("questions/other.toml", "id = \"other\""),
         ("trainer/index.html", "<!doctype html>"),
+        ("config.toml", "[xapi]\nendpoint = \"/xAPI/\"\npassword = \"secret\"\n"),
+        ("sw.js", "// worker"),
+        ("embed-demo.html", "<!doctype html>"),
     ] {
         std::fs::create_dir_all(app.join(name).parent().unwrap()).unwrap();
         std::fs::write(app.join(name), text).unwrap();
@@ -334,7 +337,7 @@ fn scorm_packages_the_built_app_and_one_set_for_an_lms() {
             exit 0
             --- stdout
             --- stderr
-            demo.toml -> demo-scorm.zip: SCORM 1.2 package written (7 files), ready to import into an LMS.
+            demo.toml -> demo-scorm.zip: SCORM 1.2 package written (8 files), ready to import into an LMS.
         "#]],
     );
     expect![[r#"
@@ -361,6 +364,7 @@ fn scorm_packages_the_built_app_and_one_set_for_an_lms() {
           <resources>
             <resource identifier="RES-demo" type="webcontent" adlcp:scormtype="sco" href="index.html?set=demo&amp;embed=1">
               <file href="boot.js"/>
+              <file href="config.toml"/>
               <file href="credo-quiz-0123_bg.wasm"/>
               <file href="index.html"/>
               <file href="questions/demo.toml"/>
@@ -370,6 +374,7 @@ fn scorm_packages_the_built_app_and_one_set_for_an_lms() {
           </resources>
         </manifest>
         == boot.js
+        == config.toml
         == credo-quiz-0123_bg.wasm
         == index.html
         == questions/demo.toml

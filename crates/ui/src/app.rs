@@ -74,11 +74,12 @@ fn initial_state(params: &EmbedParams, problems: &[ParamProblem], in_lms: bool) 
     let pending = if !problems.is_empty() {
         None
     } else if let Some(set_id) = params.set.clone() {
-        // A reload of a linked or embedded quiz resumes it, as a reload of the app does; in an
-        // LMS, so does a new launch on another computer (the LMS kept the attempt).
+        // A reload of a linked or embedded quiz resumes it, as a reload of the app does. In an LMS
+        // the LMS decides: it launches a resume (with the attempt it kept, from any computer) or
+        // a new attempt; what this browser holds may be another learner's on a shared PC.
         let (attempt, notice) = storage::load_attempt(&set_id);
         notices.extend(notice.map(Notice::Storage));
-        let attempt = attempt.or_else(|| report::lms_suspended().filter(|a| in_lms && a.set_id == set_id));
+        let attempt = if in_lms { report::lms_suspended().filter(|a| a.set_id == set_id) } else { attempt };
         Some(match attempt {
             Some(attempt) => Pending::Resume { set_id, attempt },
             None => {

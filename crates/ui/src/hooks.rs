@@ -53,8 +53,13 @@ pub fn use_config(params: Rc<EmbedParams>, dispatch: Dispatch) {
         wasm_bindgen_futures::spawn_local(async move {
             // The file is optional: without it only the app's own origin and `origin=` are
             // allowed, and nothing is sent to an LRS.
-            let text = storage::fetch_text("config.toml").await;
-            let config = text.map(|text| parse_config(&text).0).unwrap_or_default();
+            let (config, problems) = match storage::fetch_text("config.toml").await {
+                Ok(text) => parse_config(&text),
+                Err(_) => Default::default(),
+            };
+            if !problems.is_empty() {
+                dispatch.dispatch(Action::Notify(Notice::Config(problems.join(" / "))));
+            }
             let mut origins = origins;
             origins.extend(config.allowed_origins);
             embed::connect(if embed::is_framed() { &origins } else { &[] });
@@ -66,26 +71,39 @@ pub fn use_config(params: Rc<EmbedParams>, dispatch: Dispatch) {
     });
 }
 
-/// An event as it is delivered: with its set (when loaded) and the language shown.
-type Deliver = fn(&HostEvent, Option<&QuestionSet>, Lang);
+/// An event as it is delivered: with its set (when loaded), the language shown and when it
+/// happened (ms).
+type Deliver = fn(&HostEvent, Option<&QuestionSet>, Lang, f64);
 
 /// Calls `deliver` once for each event the state records, in order, from when `ready` is true
-/// (the events before it wait): the host page, the LRS and the LMS each hear every event once.
+/// (the events before it wait, with the time they happened): the host page, the LRS and the LMS
+/// each hear every event once.
 #[hook]
 fn use_each_event(state: &AppState, ready: bool, deliver: Deliver) {
     let done = use_mut_ref(|| 0usize);
+    let happened = use_mut_ref(Vec::<f64>::new);
+    {
+        // The render right after the action that recorded an event: its time, even if it waits.
+        let mut happened = happened.borrow_mut();
+        let now = storage::now_ms();
+        let missing = state.events.len().saturating_sub(happened.len());
+        happened.extend(std::iter::repeat_n(now, missing));
+    }
     // Only the new events are copied into the effect, and only when there are some.
-    let new: Vec<(HostEvent, Option<QuestionSet>)> = if ready {
-        let events = state.events.get(*done.borrow()..).unwrap_or_default();
-        events.iter().map(|e| (e.clone(), state.find_set(e.set_id()).cloned())).collect()
+    let new: Vec<(HostEvent, Option<QuestionSet>, f64)> = if ready {
+        let from = *done.borrow();
+        let events = state.events.get(from..).unwrap_or_default();
+        let times = happened.borrow();
+        let at = |i: usize| times.get(from + i).copied().unwrap_or_default();
+        events.iter().enumerate().map(|(i, e)| (e.clone(), state.find_set(e.set_id()).cloned(), at(i))).collect()
     } else {
         Vec::new()
     };
     let lang = state.lang;
     use_effect_with((state.events.len(), ready), move |&(len, ready)| {
         if ready {
-            for (event, set) in &new {
-                deliver(event, set.as_ref(), lang);
+            for (event, set, at) in &new {
+                deliver(event, set.as_ref(), lang, *at);
             }
             *done.borrow_mut() = len;
         }
@@ -95,18 +113,18 @@ fn use_each_event(state: &AppState, ready: bool, deliver: Deliver) {
 /// Tells the host page each event once, in order, as the state records them.
 #[hook]
 pub fn use_host_events(state: &AppState) {
-    use_each_event(state, true, |event, _, _| embed::send(event));
+    use_each_event(state, true, |event, _, _, _| embed::send(event));
 }
 
-/// Turns each event into xAPI statements in the outbox, once config.toml has named an LRS; the
-/// sender (`credo_web::lrs`) takes them from there.
+/// Turns each event into xAPI statements in the outbox, once config.toml has named an LRS;
+/// web/report.js sends them from there.
 #[hook]
 pub fn use_lrs_statements(state: &AppState) {
-    use_each_event(state, state.lrs_configured, |event, set, lang| {
+    use_each_event(state, state.lrs_configured, |event, set, lang, now| {
         let Some(set) = set else { return };
-        let now = storage::now_ms();
         let new_id = || uuid_v4(storage::random_bytes());
-        let registration = storage::registration(set.id(), new_id);
+        let fresh = matches!(event, HostEvent::Started { .. });
+        let registration = storage::registration(set.id(), fresh, new_id);
         let timestamp = iso_local(now, storage::utc_offset_min());
         let base = embed::page_base();
         let at = Occasion { activity_base: &base, registration: &registration, lang, timestamp: &timestamp };
@@ -124,10 +142,11 @@ pub fn use_lrs_statements(state: &AppState) {
 /// by `use_saved_attempt`).
 #[hook]
 pub fn use_lms_records(state: &AppState, in_lms: bool) {
-    use_each_event(state, in_lms, |event, set, _| {
+    use_each_event(state, in_lms, |event, set, _, at| {
         let Some(set) = set else { return };
-        let time = scorm::time_of_day(storage::now_ms(), storage::utc_offset_min());
-        let values = scorm::values(event, set, report::lms_interactions(), &time);
+        let time = scorm::time_of_day(at, storage::utc_offset_min());
+        let next = if matches!(event, HostEvent::Answered { .. }) { report::lms_next_interaction() } else { 0 };
+        let values = scorm::values(event, set, next, &time);
         report::lms_record(&values, matches!(event, HostEvent::Completed { .. }));
     });
 }

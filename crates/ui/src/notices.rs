@@ -47,6 +47,7 @@ pub fn notices(props: &Props) -> Html {
             Notice::AttemptStale => t.attempt_stale.to_string(),
             Notice::UnknownSet(id) => format!("{} {id}", t.unknown_set),
             Notice::FromCache => t.from_cache.to_string(),
+            Notice::Config(problems) => format!("{} {problems}", t.config_problem),
         };
         let dismiss = props.on_dismiss.reform(move |_: MouseEvent| i);
         html! {

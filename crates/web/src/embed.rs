@@ -158,11 +158,11 @@ pub fn send(event: &HostEvent) {
     post_event(&object(&pairs));
 }
 
-/// The height the frame needs: the app's own box, which does not grow with the frame.
+/// The height the frame needs: the body's box (the app, and web/report.js's box above it when
+/// an LRS is in use), which does not grow with the frame.
 fn content_height() -> i32 {
-    let document = web_sys::window().and_then(|w| w.document());
-    let app = document.as_ref().and_then(|d| d.get_element_by_id("app"));
-    app.map_or(0, |a| a.get_bounding_client_rect().height().ceil() as i32)
+    let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
+    body.map_or(0, |b| b.get_bounding_client_rect().height().ceil() as i32)
 }
 
 fn report_height(force: bool) {
@@ -184,7 +184,7 @@ fn report_height(force: bool) {
 }
 
 fn watch_height() {
-    let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+    let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(|| report_height(false));
@@ -266,7 +266,6 @@ pub fn add_stylesheet(href: &str) {
     }
 }
 
-/// Keeps `<html lang>` in step with the interface language, for screen readers and axe.
 /// The page's address up to its last `/` (`https://intranet/quiz/`): where the quiz is
 /// published, which its learning records name as the base of their activity ids.
 pub fn page_base() -> String {
@@ -275,6 +274,7 @@ pub fn page_base() -> String {
     format!("{origin}{}", &path[..path.rfind('/').map_or(0, |i| i + 1)])
 }
 
+/// Keeps `<html lang>` in step with the interface language, for screen readers and axe.
 pub fn set_document_lang(code: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", code);

@@ -76,10 +76,21 @@ fn outbox_prefix() -> String {
     format!("{}.xapi.", crate::storage::scope())
 }
 
-/// Puts a statement (its JSON without the actor) in the outbox; it is sent from there. Written to
-/// storage here too, so it waits there even if report.js never loads on this page.
+thread_local! {
+    /// Statements this page made, so two in the same millisecond (`completed` and `passed`) keep
+    /// their order in the outbox's keys.
+    static MADE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The next `cmi.interactions.n`: counted here, from what the LMS held at launch, because the
+    /// values may still wait for report.js when the next answer comes.
+    static INTERACTIONS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Puts a statement (its JSON without the actor) in the outbox under
+/// `<scope>.xapi.<made at>.<sequence>.<id>`; report.js adds the actor and sends it from there.
+/// Written to storage here too, so it waits there even if report.js never loads on this page.
 pub fn queue_statement(made_at_ms: f64, id: &str, body: &str) {
-    let key = format!("{}{:013}.{id}", outbox_prefix(), made_at_ms as u64);
+    let seq = MADE.with(|m| m.replace(m.get() + 1));
+    let key = format!("{}{:013}.{seq:06}.{id}", outbox_prefix(), made_at_ms as u64);
     let _ = crate::storage::keep_statement(&key, body);
     call("queue", Array::of2(&key.into(), &body.into()));
 }
@@ -93,13 +104,16 @@ pub fn in_lms() -> bool {
     lms().is_some()
 }
 
-/// `cmi.interactions._count`: where the next answer's interaction goes.
-pub fn lms_interactions() -> usize {
-    let count = lms().and_then(|l| get(&l, "api")).and_then(|api| {
-        let f = get(&api, "LMSGetValue")?.dyn_into::<Function>().ok()?;
-        f.call1(&api, &"cmi.interactions._count".into()).ok()?.as_string()
-    });
-    count.and_then(|c| c.parse().ok()).unwrap_or(0)
+/// Where the next answer's interaction goes (`cmi.interactions.n`), counting it.
+pub fn lms_next_interaction() -> usize {
+    INTERACTIONS.with(|n| {
+        let next = n.get().unwrap_or_else(|| {
+            // What the LMS held when boot.js opened the session.
+            lms().and_then(|l| get(&l, "count")).and_then(|c| c.as_f64()).unwrap_or(0.0) as usize
+        });
+        n.set(Some(next + 1));
+        next
+    })
 }
 
 /// Sets each value and commits; `finish` ends the session (the attempt is over).
@@ -112,15 +126,22 @@ pub fn lms_record(values: &[(String, String)], finish: bool) {
 /// storage only.
 const SUSPEND_DATA_LIMIT: usize = 4096;
 
-/// Keeps the attempt in progress for `cmi.suspend_data`, written when the page is left.
+/// Keeps the attempt in progress in `cmi.suspend_data` (none: the last one kept stays until the
+/// attempt ends, as it does in this browser's storage).
 pub fn lms_keep(attempt: Option<&Attempt>) {
-    let data = attempt.map(encode).filter(|s| s.len() <= SUSPEND_DATA_LIMIT).unwrap_or_default();
-    call("lmsKeep", Array::of1(&data.into()));
+    if let Some(data) = attempt.map(encode).filter(|s| s.len() <= SUSPEND_DATA_LIMIT) {
+        call("lmsKeep", Array::of1(&data.into()));
+    }
 }
 
-/// The attempt the LMS kept from an earlier launch, if readable.
+/// The attempt the LMS kept from an earlier launch, when it launched this one as its resume
+/// (`cmi.core.entry` = resume) and the record is readable.
 pub fn lms_suspended() -> Option<Attempt> {
-    let text = get(&lms()?, "suspend")?.as_string()?;
+    let lms = lms()?;
+    if get(&lms, "entry")?.as_string()? != "resume" {
+        return None;
+    }
+    let text = get(&lms, "suspend")?.as_string()?;
     match decode::<Attempt>(&text) {
         Decoded::Ok(attempt) => Some(attempt),
         _ => None,

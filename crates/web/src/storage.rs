@@ -341,15 +341,18 @@ pub fn keep_statement(key: &str, body: &str) -> Result<(), StorageNotice> {
     set(key, body.to_string())
 }
 
-/// The attempt's registration: made when it starts, kept until it ends, so a resumed attempt's
-/// statements belong to the same registration.
-pub fn registration(set_id: &str, new: impl FnOnce() -> String) -> String {
+/// The attempt's registration: made new when an attempt starts (`fresh`), kept until it ends, so
+/// a resumed attempt's statements belong to the same registration.
+pub fn registration(set_id: &str, fresh: bool, new: impl FnOnce() -> String) -> String {
     let k = key("xapi-registration", set_id);
-    get(&k).unwrap_or_else(|| {
-        let id = new();
-        let _ = set(&k, id.clone());
-        id
-    })
+    match get(&k).filter(|_| !fresh) {
+        Some(id) => id,
+        None => {
+            let id = new();
+            let _ = set(&k, id.clone());
+            id
+        }
+    }
 }
 
 pub fn end_registration(set_id: &str) {
