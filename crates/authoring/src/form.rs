@@ -363,6 +363,11 @@ fn new_question<'a>(taken: impl Iterator<Item = &'a str> + Clone, first_principl
     t
 }
 
+/// How many questions the text holds (0 when it is not TOML).
+pub fn question_count(text: &str) -> usize {
+    parse(text).map_or(0, |doc| tables(&doc, "questions").len())
+}
+
 /// `text` with `edit` made: only the lines it concerns change.
 pub fn apply(text: &str, edit: &FormEdit) -> Result<String, NotToml> {
     let mut doc = parse(text)?;

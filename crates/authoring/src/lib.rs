@@ -9,6 +9,7 @@
 //! - `draft`: one entry for all three formats: detect, parse, check against source texts, write.
 //! - `form`: the form view of a TOML draft: its fields read from the text, each edit written back
 //!   with toml_edit (comments and order kept), and the field a problem concerns.
+//! - `kept_draft`: a draft as the trainer page keeps it in the browser (a versioned record).
 //! - `group`: employees' result files merged into a group view, and its CSV.
 //! - `scorm`: a SCORM 1.2 package's imsmanifest.xml for one set (`quizcheck scorm` zips it).
 //! - `trainer_state`: the trainer page's state as plain data, changed only by `apply`.
@@ -21,6 +22,7 @@ pub mod form;
 pub mod gift;
 pub mod group;
 pub mod i18n;
+pub mod kept_draft;
 pub mod problem;
 pub mod scorm;
 pub mod toml_out;

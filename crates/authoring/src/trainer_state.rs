@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use crate::cues::{cue_report, CueReport};
 use crate::draft::{self, Format, SourceError};
+use crate::form::{self, FormEdit, EMPTY_SET};
 use crate::group::{merge, Merged};
+use crate::kept_draft::KeptDraft;
 use crate::problem::DraftProblem;
 use credo_core::app_state::Apply;
 use credo_core::i18n::Lang;
@@ -14,6 +16,38 @@ use credo_core::parse::Parsed;
 pub enum Tab {
     Editor,
     Results,
+}
+
+/// The two views of the draft: its text, and a form over it (TOML drafts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Text,
+    Form,
+}
+
+/// A kept draft as the list of drafts shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftListing {
+    pub slot: String,
+    pub title: String,
+    pub saved_ms: f64,
+}
+
+impl DraftListing {
+    pub fn of(kept: &KeptDraft) -> DraftListing {
+        DraftListing { slot: kept.slot.clone(), title: kept.title.clone(), saved_ms: kept.saved_ms }
+    }
+}
+
+/// What the page says about the drafts it keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftNote {
+    /// The page opened with the draft last worked on.
+    Restored { title: String, saved_ms: f64 },
+    /// Storage is blocked or full: drafts are not kept.
+    NotKept,
+    /// A kept draft could not be read; it was moved aside.
+    SetAside,
 }
 
 /// The set being written: its text as typed, and the last check of it.
@@ -100,6 +134,14 @@ pub struct TrainerState {
     pub merged: Rc<Merged>,
     /// The source texts drafts have named so far, for the verbatim-quote check.
     pub sources: Sources,
+    pub view: View,
+    /// The question the form shows (the form shows one question at a time).
+    pub question: usize,
+    /// Where the draft is kept in the browser; a new one for every set opened or started.
+    pub slot: String,
+    /// The drafts kept in this browser, newest first.
+    pub drafts: Vec<DraftListing>,
+    pub draft_notes: Vec<DraftNote>,
 }
 
 #[derive(Debug)]
@@ -138,6 +180,29 @@ pub enum Action {
         name: String,
         text: Result<String, SourceError>,
     },
+    ShowView(View),
+    /// An edit made in the form view, written into the text.
+    FormEdit(FormEdit),
+    SelectQuestion(usize),
+    /// An empty set to fill in (in the form), kept as a new draft under `slot`.
+    NewSet {
+        slot: String,
+    },
+    /// A non-TOML draft converted to TOML, for the form.
+    ConvertToToml,
+    /// The drafts kept in this browser, as found when the page opened; the newest is restored.
+    DraftsFound {
+        drafts: Vec<KeptDraft>,
+        notes: Vec<DraftNote>,
+    },
+    /// The draft was kept (after typing paused).
+    DraftKept(DraftListing),
+    DraftNotKept,
+    /// Opens a kept draft in place of the current one (which stays kept).
+    OpenDraft(KeptDraft),
+    /// The trainer deleted a kept draft.
+    DraftDeleted(String),
+    DismissDraftNote(usize),
 }
 
 /// The draft a page opens with: a minimal set to start from, in Japanese like the real ones.
@@ -182,7 +247,27 @@ impl TrainerState {
             result_set: None,
             merged: Rc::new(Merged::default()),
             sources: Vec::new(),
+            view: View::Text,
+            question: 0,
+            slot: String::new(),
+            drafts: Vec::new(),
+            draft_notes: Vec::new(),
         }
+    }
+
+    /// Shows `kept` as the draft, under its slot.
+    fn open_kept(&mut self, kept: KeptDraft) {
+        self.draft = Draft::new(kept.file, kept.format, kept.text, &self.sources);
+        self.slot = kept.slot;
+        self.trying = None;
+        self.question = 0;
+        self.file_note = None;
+    }
+
+    /// Adds or refreshes a listing, newest first.
+    fn list(&mut self, listing: DraftListing) {
+        self.drafts.retain(|d| d.slot != listing.slot);
+        self.drafts.insert(0, listing);
     }
 
     fn remerge(&mut self) {
@@ -211,6 +296,9 @@ impl Apply for TrainerState {
                 let text = text.replace("\r\n", "\n");
                 let format = draft::detect(&name, &text);
                 s.draft = Draft::new(name.clone(), format, text, &s.sources);
+                // A file opened is a draft of its own: the one being edited stays kept as it was.
+                s.slot.clear();
+                s.question = 0;
                 s.file_note = Some(FileNote::Opened { name, shift_jis });
                 s.trying = None;
                 s.tab = Tab::Editor;
@@ -268,6 +356,74 @@ impl Apply for TrainerState {
             Action::ChooseResultSet(set_id) => {
                 s.result_set = Some(set_id);
                 s.remerge();
+            }
+            Action::ShowView(view) if view == s.view => return self,
+            Action::ShowView(view) => s.view = view,
+            Action::FormEdit(edit) => {
+                if s.draft.format != Format::Toml {
+                    return self;
+                }
+                let Ok(text) = form::apply(&s.draft.text, &edit) else { return self };
+                // The question shown follows the one added, copied or moved (a field edit, the
+                // common case while typing, needs no count).
+                let last = || form::question_count(&text).saturating_sub(1);
+                s.question = match edit {
+                    FormEdit::AddQuestion => last(),
+                    FormEdit::DuplicateQuestion(i) => i + 1,
+                    FormEdit::MoveQuestion(_, to) => to,
+                    FormEdit::RemoveQuestion(_) => s.question.min(last()),
+                    _ => s.question,
+                };
+                if *s.draft.text == *text {
+                    return self;
+                }
+                s.draft.text = text.into();
+                s.draft.edits += 1;
+            }
+            Action::SelectQuestion(i) if i == s.question => return self,
+            Action::SelectQuestion(i) => s.question = i,
+            Action::NewSet { slot } => {
+                s.draft = Draft::new("question-set.toml".into(), Format::Toml, EMPTY_SET.into(), &s.sources);
+                s.slot = slot;
+                s.view = View::Form;
+                s.question = 0;
+                s.trying = None;
+                s.file_note = None;
+            }
+            Action::ConvertToToml => {
+                let Some(set) = s.draft.parsed.valid_set().filter(|_| s.draft.format != Format::Toml) else {
+                    return self;
+                };
+                let text = draft::write(Format::Toml, set.data());
+                let file = draft::file_name(Some(set.id()), &s.draft.file, Format::Toml);
+                s.draft = Draft::new(file, Format::Toml, text, &s.sources);
+            }
+            Action::DraftsFound { mut drafts, notes } => {
+                drafts.sort_by(|a, b| b.saved_ms.total_cmp(&a.saved_ms));
+                s.drafts = drafts.iter().map(DraftListing::of).collect();
+                s.draft_notes.extend(notes);
+                if let Some(newest) = drafts.into_iter().next() {
+                    s.draft_notes
+                        .insert(0, DraftNote::Restored { title: newest.title.clone(), saved_ms: newest.saved_ms });
+                    s.open_kept(newest);
+                }
+            }
+            Action::DraftKept(listing) => {
+                if s.drafts.first() == Some(&listing) && s.slot == listing.slot {
+                    return self;
+                }
+                if s.slot.is_empty() {
+                    s.slot = listing.slot.clone();
+                }
+                s.list(listing);
+            }
+            Action::DraftNotKept if s.draft_notes.contains(&DraftNote::NotKept) => return self,
+            Action::DraftNotKept => s.draft_notes.push(DraftNote::NotKept),
+            Action::OpenDraft(kept) => s.open_kept(kept),
+            Action::DraftDeleted(slot) => s.drafts.retain(|d| d.slot != slot),
+            Action::DismissDraftNote(i) if i >= s.draft_notes.len() => return self,
+            Action::DismissDraftNote(i) => {
+                s.draft_notes.remove(i);
             }
         }
         Rc::new(s)

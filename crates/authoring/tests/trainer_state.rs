@@ -3,7 +3,9 @@
 use std::rc::Rc;
 
 use credo_authoring::draft::{Format, SourceError};
-use credo_authoring::trainer_state::{Action, Tab, TrainerState};
+use credo_authoring::form::{Field, FormEdit};
+use credo_authoring::kept_draft::KeptDraft;
+use credo_authoring::trainer_state::{Action, DraftListing, Tab, TrainerState, View};
 use credo_core::app_state::Apply;
 use credo_core::diagnostic::Message;
 use credo_core::i18n::Lang;
@@ -47,6 +49,19 @@ fn describe(s: &TrainerState) -> String {
     }
     if !s.result_files.is_empty() {
         out += &format!(" results {} counted {}", s.result_files.len(), s.merged.attempts.len());
+    }
+    if s.view == View::Form {
+        out += &format!(" form q{}", s.question);
+    }
+    if !s.slot.is_empty() {
+        out += &format!(" slot {}", s.slot);
+    }
+    if !s.drafts.is_empty() {
+        let kept: Vec<String> = s.drafts.iter().map(|d| format!("{}={}", d.slot, d.title)).collect();
+        out += &format!(" kept [{}]", kept.join(", "));
+    }
+    if !s.draft_notes.is_empty() {
+        out += &format!(" notes {:?}", s.draft_notes);
     }
     out += "\n";
     for p in &d.parsed.diagnostics {
@@ -179,6 +194,257 @@ fn result_files_merge_as_they_are_added_and_clear_together() {
               Editor question-set.toml Toml checked valid my-credo results 2 counted 1
             ResultsCleared
               Editor question-set.toml Toml checked valid my-credo
+        "#]],
+    );
+}
+
+/// Issue 14: a set made from nothing in the form; the question shown follows what was added.
+#[test]
+fn a_new_set_filled_in_by_the_form_becomes_valid() {
+    let set = |field, value: &str| Action::FormEdit(FormEdit::Set(field, value.into()));
+    check(
+        vec![
+            Action::NewSet { slot: "s1".into() },
+            set(Field::Set("id"), "new-set"),
+            set(Field::Set("title"), "新しいセット"),
+            set(Field::Source("office"), "前橋市"),
+            set(Field::Source("title"), "クレド"),
+            Action::FormEdit(FormEdit::AddPrinciple),
+            set(Field::Principle(0, "label"), "市民目線"),
+            set(Field::Principle(0, "summary"), "市民の立場で考える。"),
+            Action::FormEdit(FormEdit::AddPrinciple),
+            set(Field::Principle(1, "label"), "チーム"),
+            set(Field::Principle(1, "summary"), "協力する。"),
+            Action::FormEdit(FormEdit::AddQuestion),
+            Action::FormEdit(FormEdit::AddQuestion),
+            Action::FormEdit(FormEdit::DuplicateQuestion(0)),
+            Action::FormEdit(FormEdit::RemoveQuestion(2)),
+            Action::FormEdit(FormEdit::RemoveQuestion(1)),
+            set(Field::Question(0, "text"), "窓口で言葉を選んだ。"),
+            set(Field::Question(0, "explanation"), "相手の立場。"),
+            set(Field::Question(0, "quote"), "市民の立場で考える。"),
+            Action::Check { edits: 18 },
+            Action::SelectQuestion(0),
+        ],
+        expect![[r#"
+            NewSet { slot: "s1" }
+              Editor question-set.toml Toml checked form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Set("id"), "new-set"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Set("title"), "新しいセット"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Source("office"), "前橋市"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Source("title"), "クレド"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(AddPrinciple)
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Principle(0, "label"), "市民目線"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Principle(0, "summary"), "市民の立場で考える。"
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(AddPrinciple)
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Principle(1, "label"), "チーム"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Principle(1, "summary"), "協力する。"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(AddQuestion)
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(AddQuestion)
+              Editor question-set.toml Toml typing form q1 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(DuplicateQuestion(0))
+              Editor question-set.toml Toml typing form q1 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(RemoveQuestion(2))
+              Editor question-set.toml Toml typing form q1 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(RemoveQuestion(1))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Question(0, "text"), "窓口で言葉を選んだ。"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Question(0, "explanation"), "相手の立場。")
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            FormEdit(Set(Question(0, "quote"), "市民の立場で考える。"))
+              Editor question-set.toml Toml typing form q0 slot s1
+                1:1 No principles. Add at least one [[principles]] table.
+                1:1 No questions. Add at least one [[questions]] table.
+                1:6 `id` is empty. Write its text.
+                2:9 `title` is empty. Write its text.
+                6:10 `office` is empty. Write its text.
+                7:9 `title` is empty. Write its text.
+            Check { edits: 18 }
+              Editor question-set.toml Toml checked valid new-set form q0 slot s1
+            SelectQuestion(0)
+              (unchanged)
+        "#]],
+    );
+}
+
+/// Issue 14: drafts kept in the browser come back when the page opens (the newest, with a
+/// note), are listed, opened and deleted; a CSV draft is converted for the form.
+#[test]
+fn kept_drafts_are_restored_listed_opened_and_deleted() {
+    let kept = |slot: &str, title: &str, saved_ms: f64| KeptDraft {
+        slot: slot.into(),
+        file: format!("{slot}.toml"),
+        format: Format::Toml,
+        title: title.into(),
+        saved_ms,
+        text: VALID.replace("title = \"デモ\"", &format!("title = \"{title}\"")),
+    };
+    let csv = credo_authoring::draft::write(
+        Format::Csv,
+        credo_core::parse::parse_set("demo.toml", VALID).valid_set().unwrap().data(),
+    );
+    check(
+        vec![
+            Action::DraftsFound {
+                drafts: vec![kept("old", "古い", 1.0), kept("new", "新しい", 2.0)], notes: vec![]
+            },
+            Action::DraftKept(DraftListing { slot: "new".into(), title: "新しい".into(), saved_ms: 2.0 }),
+            Action::DraftKept(DraftListing { slot: "new".into(), title: "新しい題".into(), saved_ms: 3.0 }),
+            Action::OpenDraft(kept("old", "古い", 1.0)),
+            Action::DraftDeleted("new".into()),
+            Action::DismissDraftNote(0),
+            Action::DraftNotKept,
+            Action::DraftNotKept,
+            opened("rows.csv", &csv),
+            Action::ConvertToToml,
+            Action::ShowView(View::Form),
+            Action::FormEdit(FormEdit::AddQuestion),
+        ],
+        expect![[r#"
+            DraftsFound { drafts: [KeptDraft { slot: "old", fi
+              Editor new.toml Toml checked valid demo slot new kept [new=新しい, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
+            DraftKept(DraftListing { slot: "new", title: "新しい"
+              (unchanged)
+            DraftKept(DraftListing { slot: "new", title: "新しい題
+              Editor new.toml Toml checked valid demo slot new kept [new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
+            OpenDraft(KeptDraft { slot: "old", file: "old.toml
+              Editor old.toml Toml checked valid demo slot old kept [new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
+            DraftDeleted("new")
+              Editor old.toml Toml checked valid demo slot old kept [old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
+            DismissDraftNote(0)
+              Editor old.toml Toml checked valid demo slot old kept [old=古い]
+            DraftNotKept
+              Editor old.toml Toml checked valid demo slot old kept [old=古い] notes [NotKept]
+            DraftNotKept
+              (unchanged)
+            Opened { name: "rows.csv", text: "\u{feff}種別,ID,本文
+              Editor rows.csv Csv checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [old=古い] notes [NotKept]
+            ConvertToToml
+              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [old=古い] notes [NotKept]
+            ShowView(Form)
+              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } form q0 kept [old=古い] notes [NotKept]
+            FormEdit(AddQuestion)
+              Editor demo.toml Toml typing valid demo note Opened { name: "rows.csv", shift_jis: false } form q2 kept [old=古い] notes [NotKept]
         "#]],
     );
 }
