@@ -562,8 +562,16 @@ fn renumber(doc: &mut DocumentMut) {
 /// The field a problem at `line`:`column` (from 1, columns in characters) concerns: the value or
 /// key it points into, else the principle or question whose lines hold it.
 pub fn field_at(text: &str, line: usize, column: usize) -> Option<Field> {
-    let doc = toml_edit::Document::parse(text).ok()?;
-    let offset = offset_of(text, line, column)?;
+    fields_at(text, &[(line, column)]).pop().flatten()
+}
+
+/// `field_at` for many places, reading the text once (a check's problems, on every check).
+pub fn fields_at(text: &str, places: &[(usize, usize)]) -> Vec<Option<Field>> {
+    let Ok(doc) = toml_edit::Document::parse(text) else { return vec![None; places.len()] };
+    places.iter().map(|&(line, column)| offset_of(text, line, column).and_then(|at| field_in(&doc, at))).collect()
+}
+
+fn field_in(doc: &toml_edit::Document<&str>, offset: usize) -> Option<Field> {
     let root = doc.as_table();
     let within = |key: &str, t: &Table| {
         let (k, v) = t.get_key_value(key)?;
@@ -582,7 +590,7 @@ pub fn field_at(text: &str, line: usize, column: usize) -> Option<Field> {
         }
     }
     // The tables' headers in the text, in order: a problem belongs to the last one before it.
-    let mut headers: Vec<(usize, Field, &Table)> = Vec::new();
+    let mut headers: Vec<(usize, Field)> = Vec::new();
     for (name, keys) in [("principles", &PRINCIPLE_KEYS[..]), ("questions", &QUESTION_KEYS[..])] {
         let Some(list) = root.get(name).and_then(Item::as_array_of_tables) else { continue };
         for (i, t) in list.iter().enumerate() {
@@ -596,12 +604,12 @@ pub fn field_at(text: &str, line: usize, column: usize) -> Option<Field> {
             }
             let whole = if name == "principles" { Field::Principle(i, "") } else { Field::Question(i, "") };
             if let Some(span) = t.span() {
-                headers.push((span.start, whole, t));
+                headers.push((span.start, whole));
             }
         }
     }
-    headers.sort_by_key(|(start, _, _)| *start);
-    headers.into_iter().rev().find(|(start, _, _)| *start <= offset).map(|(_, field, _)| field)
+    headers.sort_by_key(|(start, _)| *start);
+    headers.into_iter().rev().find(|(start, _)| *start <= offset).map(|(_, field)| field)
 }
 
 fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {

@@ -133,7 +133,8 @@ pub struct TrainerState {
     pub result_set: Option<String>,
     pub merged: Rc<Merged>,
     /// The source texts drafts have named so far, for the verbatim-quote check.
-    pub sources: Sources,
+    /// Shared with the form's quote picker: a new `Rc` when one is added.
+    pub sources: Rc<Sources>,
     pub view: View,
     /// The question the form shows (the form shows one question at a time).
     pub question: usize,
@@ -246,7 +247,7 @@ impl TrainerState {
             result_files: Vec::new(),
             result_set: None,
             merged: Rc::new(Merged::default()),
-            sources: Vec::new(),
+            sources: Rc::new(Vec::new()),
             view: View::Text,
             question: 0,
             slot: String::new(),
@@ -347,8 +348,9 @@ impl Apply for TrainerState {
                 s.remerge();
             }
             Action::SourceLoaded { name, text } => {
-                s.sources.retain(|(n, _)| *n != name);
-                s.sources.push((name, text));
+                let sources = Rc::make_mut(&mut s.sources);
+                sources.retain(|(n, _)| *n != name);
+                sources.push((name, text));
                 if s.draft.is_checked() {
                     s.draft.check(&s.sources);
                 }

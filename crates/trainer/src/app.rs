@@ -3,6 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::drafts::use_kept_drafts;
 use crate::editor::EditorPanel;
 use crate::group::ResultsPanel;
 use credo_authoring::i18n::TrainerTexts;
@@ -71,6 +72,8 @@ pub fn trainer_app() -> Html {
         let dispatch = state.dispatcher();
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
+    use_kept_drafts(&state.draft, &state.slot, on_action.clone());
+    let sources = state.sources.clone();
     let tab_buttons = tabs.iter().map(|&(tab, id, panel, label)| {
         let selected = state.tab == tab;
         let dispatch = state.dispatcher();
@@ -97,7 +100,9 @@ pub fn trainer_app() -> Html {
                 <div role="tablist" aria-label={t.tabs_label} class="tabs">{ for tab_buttons }</div>
                 <div role="tabpanel" id="panel-editor" aria-labelledby="tab-editor" hidden={state.tab != Tab::Editor}>
                     <EditorPanel lang={state.lang} draft={state.draft.clone()} file_note={state.file_note.clone()}
-                        trying={state.trying} on_action={on_action.clone()} />
+                        trying={state.trying} view={state.view} question={state.question} sources={sources}
+                        drafts={state.drafts.clone()} draft_notes={state.draft_notes.clone()} slot={state.slot.clone()}
+                        on_action={on_action.clone()} />
                 </div>
                 <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={state.tab != Tab::Results}>
                     <ResultsPanel lang={state.lang} merged={state.merged.clone()} files={state.result_files.len()}

@@ -5,14 +5,16 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::drafts::DraftList;
 use crate::drop_zone::DropZone;
+use crate::form::FormView;
 
 use crate::preview::Preview;
 use crate::tryout::TryOut;
 use credo_authoring::draft::{self, Format, SourceError};
-use credo_authoring::i18n::{fill, TrainerTexts};
+use credo_authoring::i18n::{fill, FormTexts, TrainerTexts};
 use credo_authoring::problem::DraftProblem;
-use credo_authoring::trainer_state::{Action, Draft, FileNote};
+use credo_authoring::trainer_state::{Action, Draft, DraftListing, DraftNote, FileNote, Sources, View};
 use credo_core::diagnostic::{Diagnostic, Message, Problem};
 use credo_core::i18n::Lang;
 use credo_core::manifest::SetSummary;
@@ -31,6 +33,14 @@ pub struct Props {
     pub file_note: Option<FileNote>,
     /// The seed of the try-out running, if one is.
     pub trying: Option<u64>,
+    pub view: View,
+    /// The question the form shows.
+    pub question: usize,
+    pub sources: Rc<Sources>,
+    pub drafts: Vec<DraftListing>,
+    pub draft_notes: Vec<DraftNote>,
+    /// Where the draft being edited is kept.
+    pub slot: String,
     pub on_action: Callback<Action>,
 }
 
@@ -70,16 +80,8 @@ pub fn editor_panel(props: &Props) -> Html {
         use_effect_with(wanted, move |wanted| {
             for name in wanted.iter().filter(|n| !asked.borrow().contains(n)) {
                 asked.borrow_mut().push(name.clone());
-                let (dispatch, name) = (dispatch.clone(), name.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    // Names reach here only through the core's path rule (a valid set's `[source] file`).
-                    let text = match storage::fetch_text(&format!("../questions/{name}")).await {
-                        Ok(text) => Ok(text),
-                        Err(reason) if reason == "HTTP 404" => Err(SourceError::Missing),
-                        Err(reason) => Err(SourceError::Unreadable(reason)),
-                    };
-                    dispatch.emit(Action::SourceLoaded { name, text });
-                });
+                // Names reach here only through the core's path rule (a valid set's `[source] file`).
+                fetch_source(dispatch.clone(), name.clone());
             }
         });
     }
@@ -205,10 +207,24 @@ pub fn editor_panel(props: &Props) -> Html {
         });
         html! { <button type="button" {disabled} {onclick} data-format={format.code()}>{ label }</button> }
     });
+    let f = FormTexts::get(props.lang);
+    let form_view = props.view == View::Form;
+    let show = |view: View| props.on_action.reform(move |_: MouseEvent| Action::ShowView(view));
+    let new_set =
+        props.on_action.reform(|_: MouseEvent| Action::NewSet { slot: format!("{:x}", storage::random_seed()) });
     html! {
         <DropZone {on_files}>
+            <DraftList lang={props.lang} drafts={props.drafts.clone()} notes={props.draft_notes.clone()}
+                current={props.slot.clone()} on_action={props.on_action.clone()} />
             <section aria-labelledby="editor-heading">
                 <h2 id="editor-heading" class="sr-only">{ t.tab_editor }</h2>
+                <div class="view-row">
+                    <div role="group" aria-label={f.view_label} class="view-switch">
+                        <button type="button" id="view-text" aria-pressed={(!form_view).to_string()} onclick={show(View::Text)}>{ f.view_text }</button>
+                        <button type="button" id="view-form" aria-pressed={form_view.to_string()} onclick={show(View::Form)}>{ f.view_form }</button>
+                    </div>
+                    <button type="button" id="new-set" onclick={new_set}>{ f.new_set }</button>
+                </div>
                 <div class="file-row">
                     <label for="open-file">{ t.open_file }</label>
                     <input type="file" id="open-file" accept=".toml,.csv,.gift,.txt,text/plain,text/csv" onchange={open} />
@@ -217,19 +233,25 @@ pub fn editor_panel(props: &Props) -> Html {
                 </div>
                 <p class="meta">{ t.drop_hint }</p>
                 <div role="status">{ note }</div>
-                <label for="draft-text" class="editor-label">{ t.editor_label }</label>
-                <p id="draft-hint" class="meta">{ t.editor_hint }</p>
-                <div class="editor">
-                    <Backdrop text={draft.text.clone()} marked={Rc::new(marked)} />
-                    <textarea id="draft-text" ref={textarea.clone()} value={draft.text.to_string()} oninput={on_input}
-                        spellcheck="false" autocomplete="off" aria-describedby="draft-hint problems-status"
-                        aria-invalid={(!located.is_empty()).to_string()} rows="24" />
-                </div>
+                if form_view {
+                    <FormView lang={props.lang} text={draft.text.clone()} format={draft.format} parsed={draft.parsed.clone()}
+                        checked={draft.is_checked()} question={props.question} sources={props.sources.clone()}
+                        on_action={props.on_action.clone()} />
+                } else {
+                    <label for="draft-text" class="editor-label">{ t.editor_label }</label>
+                    <p id="draft-hint" class="meta">{ t.editor_hint }</p>
+                    <div class="editor">
+                        <Backdrop text={draft.text.clone()} marked={Rc::new(marked)} />
+                        <textarea id="draft-text" ref={textarea.clone()} value={draft.text.to_string()} oninput={on_input}
+                            spellcheck="false" autocomplete="off" aria-describedby="draft-hint problems-status"
+                            aria-invalid={(!located.is_empty()).to_string()} rows="24" />
+                    </div>
+                }
             </section>
             <section aria-labelledby="problems-heading" class="problems-section">
                 <h2 id="problems-heading">{ t.problems_heading }</h2>
                 <p id="problems-status" role="status" class={if located.is_empty() { "meta" } else { "error" }}>{ status }</p>
-                if !located.is_empty() {
+                if !located.is_empty() && !form_view {
                     <ol class="problems">{ for problems }</ol>
                 }
             </section>
@@ -273,6 +295,19 @@ fn download_content(draft: &Draft, format: Format) -> Option<(String, String)> {
         return Some((name, text));
     }
     set.map(|set| (name, draft::write(format, set.data())))
+}
+
+/// Fetches a source text from the server's questions/ folder (`name` is a plain relative path)
+/// and reports it, or why it could not be had.
+pub fn fetch_source(dispatch: Callback<Action>, name: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match storage::fetch_text(&format!("../questions/{name}")).await {
+            Ok(text) => Ok(text),
+            Err(reason) if reason == "HTTP 404" => Err(SourceError::Missing),
+            Err(reason) => Err(SourceError::Unreadable(reason)),
+        };
+        dispatch.emit(Action::SourceLoaded { name, text });
+    });
 }
 
 fn open_callback(on_action: &Callback<Action>) -> Callback<Event> {

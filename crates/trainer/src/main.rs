@@ -6,9 +6,13 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod drafts;
+#[cfg(target_arch = "wasm32")]
 mod drop_zone;
 #[cfg(target_arch = "wasm32")]
 mod editor;
+#[cfg(target_arch = "wasm32")]
+mod form;
 #[cfg(target_arch = "wasm32")]
 mod group;
 #[cfg(target_arch = "wasm32")]

@@ -91,7 +91,8 @@ thread_local! {
 pub fn queue_statement(made_at_ms: f64, id: &str, body: &str) {
     let seq = MADE.with(|m| m.replace(m.get() + 1));
     let key = format!("{}{:013}.{seq:06}.{id}", outbox_prefix(), made_at_ms as u64);
-    let _ = crate::storage::keep_statement(&key, body);
+    // In storage, not only in the page: report.js may still be loading, or not load (offline).
+    let _ = crate::storage::keep_record(&key, body.to_string());
     call("queue", Array::of2(&key.into(), &body.into()));
 }
 

@@ -200,13 +200,7 @@ pub fn take_over_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
 /// Sets an attempt that no longer fits its set aside, like unreadable data, and forgets it as
 /// the one to resume.
 pub fn set_aside_attempt(set_id: &str) {
-    let k = key("attempt", set_id);
-    if let Some(text) = get(&k) {
-        let backup = format!("{k}.backup.{}", now_ms() as u64);
-        if set(&backup, text).is_ok() {
-            remove(&k);
-        }
-    }
+    set_aside_record(&key("attempt", set_id));
     if current_set().as_deref() == Some(set_id) {
         remove(&current_key());
     }
@@ -335,10 +329,39 @@ pub fn utc_offset_min() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
-/// A statement for the LRS, kept under its outbox key before web/report.js has it (the script may
-/// still be loading, or not load at all while offline): the outbox is in storage, not in the page.
-pub fn keep_statement(key: &str, body: &str) -> Result<(), StorageNotice> {
-    set(key, body.to_string())
+/// Records whose keys start with `prefix` (the trainer page's drafts): (key, value), in key order.
+pub fn records_under(prefix: &str) -> Vec<(String, String)> {
+    let keys: BTreeSet<String> = STORE.with(|s| {
+        let s = s.borrow();
+        let local = s.local.as_ref().map(|l| {
+            let n = l.length().unwrap_or(0);
+            (0..n).filter_map(|i| l.key(i).ok().flatten()).collect::<Vec<_>>()
+        });
+        local.unwrap_or_default().into_iter().chain(s.memory.keys().cloned()).collect()
+    });
+    keys.into_iter().filter(|k| k.starts_with(prefix)).filter_map(|k| get(&k).map(|v| (k, v))).collect()
+}
+
+pub fn record(key: &str) -> Option<String> {
+    get(key)
+}
+
+/// Keeps a record under `key`; a full or blocked storage keeps it in memory and says so.
+pub fn keep_record(key: &str, value: String) -> Result<(), StorageNotice> {
+    set(key, value)
+}
+
+pub fn remove_record(key: &str) {
+    remove(key);
+}
+
+/// Moves a record that cannot be read to `<key>.backup.<time>`: kept for someone to recover.
+pub fn set_aside_record(key: &str) {
+    if let Some(value) = get(key) {
+        if set(&format!("{key}.backup.{}", now_ms() as u64), value).is_ok() {
+            remove(key);
+        }
+    }
 }
 
 /// The attempt's registration: made new when an attempt starts (`fresh`), kept until it ends, so

@@ -1,0 +1,204 @@
+// End to end, the trainer page's form view: a set built from an empty page by the form alone (a quote picked from the
+// source text), downloaded, checked by quizcheck with no problem and taken in the quiz; problems at their fields; drafts
+// kept across a reload and a browser restart; keyboard only at 320 px; all under the strict CSP, axe-clean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, DIST, serveWith, serve, distWith, launch, watch, assertAccessible, tabTo } from './support.mjs';
+
+const CSP = ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
+  "connect-src 'self'"].join('; ');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+let server, browser;
+before(async () => {
+  server = await serveWith({ dir: DIST, headers: { 'Content-Security-Policy': CSP } });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openTrainer(context) {
+  const page = await context.newPage();
+  const watcher = watch(page, [server.origin, `blob:${server.origin}`]);
+  await page.goto(`${server.origin}/trainer/`);
+  await page.waitForSelector('#view-form');
+  return { page, watcher };
+}
+
+/** Selects `passage` in the source text beside the question and takes it as the quote. */
+async function pickQuote(page, passage) {
+  await page.waitForFunction((p) => document.querySelector('#form-source-text')?.value.includes(p), passage);
+  await page.evaluate((p) => {
+    const area = document.querySelector('#form-source-text');
+    const start = area.value.indexOf(p);
+    area.focus();
+    area.setSelectionRange(start, start + p.length);
+  }, passage);
+  await page.click('#form-take-quote');
+  await page.waitForFunction((p) => document.querySelector('#form-q-quote')?.value === p, passage);
+}
+
+const QUOTES = [
+  '個人で、そしてチームで市民目線を問い続けましょう。',
+  '職員一人ひとりの知恵と力を集結させることが重要です。',
+];
+
+test('a set built from an empty page by the form alone is valid, passes quizcheck and runs in the quiz', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, watcher } = await openTrainer(context);
+  await page.click('#new-set');
+  await page.waitForSelector('#form-set-id');
+  await assertAccessible(page, 'the form of an empty set');
+  await page.fill('#form-set-id', 'form-made');
+  await page.fill('#form-set-title', 'フォームで作ったセット');
+  await page.fill('#form-source-office', '前橋市');
+  await page.fill('#form-source-title', '前橋市職員クレド');
+  await page.fill('#form-source-file', 'sources/maebashi-credo.txt');
+  const principles = [['市民目線を追求します', '市民の立場で考え続ける。'], ['チームで知恵と力を出し合います', '知恵と力を集めて補い合う。']];
+  for (const [i, [label, summary]] of principles.entries()) {
+    await page.click('#add-principle');
+    await page.fill(`#form-p${i}-label`, label);
+    await page.fill(`#form-p${i}-summary`, summary);
+  }
+  const situations = ['窓口で、制度の説明を相手がふだん使う言葉に置き換えて伝えた。', '隣の係の職員と得意分野を分け合って、一つの告知にまとめた。'];
+  for (const [i, text] of situations.entries()) {
+    await page.click('#add-question');
+    await page.waitForFunction((n) => document.querySelector('#form-question-pick')?.options.length === n, i + 1);
+    await page.fill('#form-q-text', text);
+    await page.selectOption('#form-q-answer', `p${i + 1}`);
+    await page.fill('#form-q-explanation', i === 0 ? '相手の立場に立って伝え方を変えている。' : '持ち味を持ち寄って成果を生んでいる。');
+    await pickQuote(page, QUOTES[i]);
+  }
+  await page.waitForSelector('#try-it:not([disabled])');
+  assert.match(await page.textContent('#problems-status'), /誤りは見つかりませんでした/);
+  await assertAccessible(page, 'a filled form');
+
+  // The text view shows what the form wrote.
+  await page.click('#view-text');
+  const text = await page.inputValue('#draft-text');
+  assert.match(text, /id = "form-made"/);
+  for (const quote of QUOTES) assert.ok(text.includes(`quote = "${quote}"`), quote);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-format=toml]')]);
+  assert.equal(download.suggestedFilename(), 'form-made.toml');
+  const folder = mkdtempSync(join(tmpdir(), 'credo-quiz-form-'));
+  cpSync(join(ROOT, 'questions/sources'), join(folder, 'sources'), { recursive: true });
+  await download.saveAs(join(folder, 'form-made.toml'));
+  // quizcheck checks the quotes word for word against the source text too: exit 0, nothing printed.
+  const out = execFileSync('cargo', ['run', '--quiet', '-p', 'quizcheck', '--', 'check', join(folder, 'form-made.toml')],
+    { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(out, '');
+  watcher.assertClean();
+  await context.close();
+
+  // Published beside the others, employees take it.
+  const published = distWith({ 'form-made.toml': execFileSync('cat', [join(folder, 'form-made.toml')], { encoding: 'utf8' }) });
+  const site = await serve(published);
+  const quiz = await browser.newPage();
+  await quiz.goto(`${site.origin}/?set=form-made`);
+  for (let i = 0; i < 2; i++) {
+    await quiz.waitForSelector('[data-question]');
+    await quiz.click('#option-0');
+    await quiz.click('#main button[type=submit]');
+    await quiz.click('.feedback button');
+  }
+  await quiz.waitForSelector('#result-heading');
+  await quiz.close();
+  site.close();
+});
+
+test('each problem is shown at its field, and its link in the summary focuses the field, on another question too', async () => {
+  const context = await browser.newContext();
+  const { page, watcher } = await openTrainer(context);
+  await page.click('#new-set');
+  await page.click('#add-principle');
+  await page.click('#add-question');
+  await page.click('#add-question');
+  await page.fill('#form-q-text', '二問目の場面。');
+  // The check of the first question's empty text, shown under the field and in the summary.
+  await page.waitForSelector('#form-problems-heading');
+  await assertAccessible(page, 'a form with problems');
+  assert.equal(await page.inputValue('#form-question-pick'), '1', 'the second question is shown');
+  // The first problem: the set's empty id, at line 1.
+  await page.locator('.form-view .problems li').first().locator('.problem-link').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'form-set-id');
+  // A problem of the first question: its link shows that question and focuses the field.
+  const textLinks = page.locator('.form-view .problems li', { hasText: '`text`' });
+  await textLinks.first().locator('.problem-link').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'form-q-text');
+  assert.equal(await page.inputValue('#form-question-pick'), '0');
+  assert.equal(await page.getAttribute('#form-q-text', 'aria-invalid'), 'true');
+  const describedBy = await page.getAttribute('#form-q-text', 'aria-describedby');
+  assert.match(await page.textContent(`#${describedBy}`), /text/);
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a draft is kept as the trainer types and comes back after a reload and a browser restart; deleting is explicit', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'credo-quiz-profile-'));
+  const persistent = () => chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS });
+  let context = await persistent();
+  let { page } = await openTrainer(context);
+  await page.click('#new-set');
+  await page.fill('#form-set-title', '下書きのセット');
+  await page.waitForSelector('.draft-list li:has-text("下書きのセット")');
+  await page.reload();
+  await page.waitForSelector('.drafts .notice:has-text("下書きのセット")');
+  assert.match(await page.inputValue('#draft-text'), /title = "下書きのセット"/);
+  await assertAccessible(page, 'a restored draft');
+  await context.close();
+
+  context = await persistent();
+  ({ page } = await openTrainer(context));
+  await page.waitForSelector('.drafts .notice:has-text("下書きのセット")');
+  assert.match(await page.inputValue('#draft-text'), /title = "下書きのセット"/);
+  // A second draft, and the first one still listed and opened on request.
+  await page.click('#new-set');
+  await page.fill('#form-set-title', '二つ目');
+  await page.waitForSelector('.draft-list li:has-text("二つ目")');
+  await page.click('.draft-list li:has-text("下書きのセット") >> text=開く');
+  await page.click('#view-form');
+  assert.equal(await page.inputValue('#form-set-title'), '下書きのセット');
+  await page.click('.draft-list li:has-text("二つ目") >> text=下書きを削除');
+  await page.click('.draft-list li:has-text("下書きのセット") >> text=下書きを削除');
+  await page.waitForSelector('.draft-list', { state: 'detached' });
+  await context.close();
+
+  context = await persistent();
+  ({ page } = await openTrainer(context));
+  assert.match(await page.inputValue('#draft-text'), /id = "my-credo"/, 'nothing kept: the starting set');
+  assert.equal(await page.locator('.draft-list li').count(), 0);
+  await context.close();
+});
+
+test('the form works by keyboard alone at 320 px wide', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const { page, watcher } = await openTrainer(context);
+  await tabTo(page, '#new-set');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#form-set-id');
+  await tabTo(page, '#form-set-id');
+  await page.keyboard.type('kbd-set');
+  await tabTo(page, '#add-principle');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#form-p0-label');
+  await page.keyboard.type('市民目線');
+  await tabTo(page, '#add-question');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#form-q-text');
+  await page.keyboard.type('窓口の場面。');
+  const form = await page.evaluate(() => ({
+    id: document.querySelector('#form-set-id').value,
+    label: document.querySelector('#form-p0-label').value,
+    text: document.querySelector('#form-q-text').value,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  }));
+  assert.deepEqual(form, { id: 'kbd-set', label: '市民目線', text: '窓口の場面。', overflow: 0 });
+  await assertAccessible(page, 'the form at 320 px');
+  watcher.assertClean();
+  await context.close();
+});
