@@ -28,7 +28,10 @@
 //!   own types converted at the boundary (`Record`), so the engine's types are not a storage schema.
 //! - `credo-authoring`, the trainer's tools: `problem` (CSV and GIFT problems; `DraftProblem`),
 //!   `toml_out`, `csv`, `gift` (`lexer`, `reader`, `writer`), `draft` (one entry for the three
-//!   formats), `group` (result files merged into a group view), `trainer_state`, `i18n`.
+//!   formats), `form` (the form view of a TOML draft: fields read from the text, each edit written
+//!   back with toml_edit, a problem's field), `kept_draft` (a draft as the browser keeps it),
+//!   `group` (result files merged into a group view), `scorm` (a package's imsmanifest.xml),
+//!   `trainer_state`, `i18n`.
 //! - `credo-web`, the browser boundary: `storage` (served files, localStorage behind a probe,
 //!   the clock and randomness), `embed` (the host page: height, events, H5P's resizer, theme,
 //!   document language), `files` (reading chosen files, downloads), `report` (hands statements
@@ -38,8 +41,9 @@
 //!   `result`, `history`, `notices`) that take data and callbacks, `hooks` (the effects, each
 //!   named for what it does), and `app`, the root holding the state.
 //! - `credo-quiz` (crates/app) and `credo-trainer` (crates/trainer): the two pages' mains; the
-//!   trainer page's components (editor, preview, try-out, group results) live in the latter.
-//! - `quizcheck`: the command line (clap), sets on disk, encodings (encoding_rs).
+//!   trainer page's components (editor, form view and quote picker, kept drafts, preview,
+//!   try-out, group results) live in the latter.
+//! - `quizcheck`: the command line (clap), sets on disk, encodings (encoding_rs), SCORM packages.
 //!
 //! # Invariants, held by the crate graph (scripts/check-boundaries runs in CI)
 //!
@@ -53,6 +57,8 @@
 //! - Author errors are collected, never thrown: every problem carries file, line and column, and
 //!   every message is an exhaustive match (a new problem cannot render as an empty line).
 //! - State changes only in `apply` (app and trainer), which does no I/O; hooks persist.
+//! - A draft's text is the one truth on the trainer page: the form view only reads it and writes
+//!   edits into it, so the two views cannot disagree.
 //! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
 //!   dropped.
 //! - The app requests nothing from any host but the one serving it (and the LRS config.toml
