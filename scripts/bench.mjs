@@ -200,7 +200,11 @@ try {
     console.log(`ratio deep link/hello ${(a / h).toFixed(2)}x (budget: within 2.0x): ${a / h <= 2 ? 'within budget' : 'OVER BUDGET'}; ` +
       `set list/hello ${(l / h).toFixed(2)}x`);
   }
-  if (existsSync(TRAINER_DIST)) await trainerAtScale(browser, await serve(snapshot(TRAINER_DIST)));
+  if (existsSync(TRAINER_DIST)) {
+    const trainer = await serve(snapshot(TRAINER_DIST));
+    await trainerAtScale(browser, trainer);
+    await formAtScale(browser, trainer);
+  }
 } finally {
   await browser?.close();
   cleanup();
@@ -258,4 +262,38 @@ async function trainerAtScale(browser, base) {
   console.log(`\n== trainer page, a pasted set of ${n} questions (${kb(Buffer.byteLength(text))} KB) ==`);
   console.log(`pasted until its check is shown: ${checkMs.toFixed(0)} ms`);
   console.log(`a keystroke until rendered: median ${median(keyMs).toFixed(0)} ms (runs: ${keyMs.map((x) => x.toFixed(0)).join(', ')})`);
+}
+
+// The trainer page's form view over a 300-question set (issue 14): the time a keystroke in a
+// question's text takes to be rendered (each one rewrites the set's text and reads the form back).
+async function formAtScale(browser, base) {
+  const n = 300;
+  const text = bigSet(n);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base);
+  await page.waitForSelector('#draft-text');
+  await page.evaluate((t) => {
+    const area = document.getElementById('draft-text');
+    area.value = t;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.click('#view-form');
+  await page.selectOption('#form-question-pick', String(n / 2));
+  await page.waitForSelector('#form-q-text');
+  const keyMs = [];
+  for (let i = 0; i < 9; i++) {
+    keyMs.push(await page.evaluate(async (k) => {
+      const field = document.getElementById('form-q-text');
+      const start = performance.now();
+      field.value += k;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - start;
+    }, 'あ'));
+  }
+  const arrived = (await page.inputValue('#form-q-text')).endsWith('あ'.repeat(9));
+  await ctx.close();
+  console.log(`\n== trainer page, the form view over a set of ${n} questions (${kb(Buffer.byteLength(text))} KB) ==`);
+  console.log(`a keystroke in a question's text until rendered: median ${median(keyMs).toFixed(0)} ms (runs: ${keyMs.map((x) => x.toFixed(0)).join(', ')})${arrived ? '' : ' (KEYSTROKES LOST)'}`);
 }

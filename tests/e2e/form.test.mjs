@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, DIST, serveWith, serve, distWith, launch, watch, assertAccessible, tabTo } from './support.mjs';
+import { ROOT, DIST, serveWith, serve, distWith, launch, launchBlocked, watch, assertAccessible, tabTo } from './support.mjs';
 
 const CSP = ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
   "connect-src 'self'"].join('; ');
@@ -200,5 +200,31 @@ test('the form works by keyboard alone at 320 px wide', async () => {
   assert.deepEqual(form, { id: 'kbd-set', label: '市民目線', text: '窓口の場面。', overflow: 0 });
   await assertAccessible(page, 'the form at 320 px');
   watcher.assertClean();
+  await context.close();
+});
+
+test('drafts under the storage rules: blocked storage is said plainly, an unreadable draft is set aside, never dropped', async () => {
+  const blocked = await launchBlocked();
+  const page = await blocked.newPage();
+  const watcher = watch(page, [server.origin]);
+  await page.goto(`${server.origin}/trainer/`);
+  await page.waitForSelector('.drafts .notice:has-text("下書きを保存できません")');
+  await page.click('#new-set');
+  await page.fill('#form-set-title', '保存できない環境');
+  assert.equal(await page.inputValue('#form-set-title'), '保存できない環境', 'the page goes on working');
+  await assertAccessible(page, 'drafts not kept');
+  watcher.assertClean();
+  await blocked.close();
+
+  const context = await browser.newContext();
+  const { page: next } = await openTrainer(context);
+  await next.evaluate(() => localStorage.setItem('credo-trainer.draft.broken', 'not a draft record'));
+  await next.reload();
+  await next.waitForSelector('.drafts .notice:has-text("退避しました")');
+  const keys = await next.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((k) => /^credo-trainer\.draft\.broken\.backup\.\d+$/.test(k)), keys.join(' '));
+  assert.ok(!keys.includes('credo-trainer.draft.broken'));
+  assert.equal(await next.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.includes('.backup.')))),
+    'not a draft record');
   await context.close();
 });
