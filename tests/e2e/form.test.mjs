@@ -228,3 +228,66 @@ test('drafts under the storage rules: blocked storage is said plainly, an unread
     'not a draft record');
   await context.close();
 });
+
+/** The kept drafts' records in this browser, by title. */
+async function keptTitles(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => /^credo-trainer\.draft\.[^.]+$/.test(k))
+    .map((k) => localStorage.getItem(k).split('\n')[4]).sort());
+}
+
+test('review of issue 14: two tabs on one draft both keep their work; typing just before leaving is kept; a deleted draft stays deleted', async () => {
+  const context = await browser.newContext();
+  const a = (await openTrainer(context)).page;
+  await a.click('#new-set');
+  await a.fill('#form-set-title', '最初');
+  await a.waitForSelector('.draft-list li:has-text("最初")');
+  // A second tab opens on the same draft (the newest), and both go on typing.
+  const b = (await openTrainer(context)).page;
+  await b.waitForSelector('.drafts .notice:has-text("最初")');
+  await b.click('#view-form');
+  await b.fill('#form-set-title', 'タブB');
+  await b.waitForSelector('.draft-list li:has-text("タブB")');
+  await a.fill('#form-set-title', 'タブA');
+  await a.waitForSelector('.drafts .notice:has-text("別のタブ")');
+  assert.deepEqual(await keptTitles(a), ['タブA', 'タブB'], 'neither tab overwrote the other');
+  await b.close();
+
+  // Typed and the page closed at once, within the pause: kept when the page goes.
+  await a.fill('#form-set-title', 'すぐ閉じた');
+  await a.close({ runBeforeUnload: true });
+  const c = (await openTrainer(context)).page;
+  await c.waitForSelector('.drafts .notice:has-text("すぐ閉じた")');
+
+  // The draft on screen deleted: it stays on screen but is not written back by itself.
+  const listed = await c.locator('.draft-list li').count();
+  await c.click('.draft-list li:has-text("すぐ閉じた") >> text=下書きを削除');
+  await c.waitForTimeout(1500);
+  assert.equal(await c.locator('.draft-list li').count(), listed - 1);
+  assert.ok(!(await keptTitles(c)).includes('すぐ閉じた'));
+  await context.close();
+});
+
+test('review of issue 14: focus follows a moved item and goes to the add button after a removal', async () => {
+  const context = await browser.newContext();
+  const { page, watcher } = await openTrainer(context);
+  await page.click('#new-set');
+  for (const label of ['A', 'B', 'C']) {
+    await page.click('#add-principle');
+    await page.waitForFunction(() => document.activeElement?.id?.endsWith('-label'));
+    await page.keyboard.type(label);
+  }
+  await page.focus('#form-p1-down');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'form-p2-up');
+  assert.deepEqual(await page.evaluate(() => [0, 1, 2].map((i) => document.querySelector(`#form-p${i}-label`).value)), ['A', 'C', 'B']);
+  await page.focus('#form-p2-remove');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'add-principle');
+  await page.click('#add-question');
+  await page.waitForFunction(() => document.activeElement?.id === 'form-q-text');
+  await page.focus('#form-q-remove');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'add-question');
+  watcher.assertClean();
+  await context.close();
+});

@@ -78,6 +78,8 @@ pub const QUESTION_KEYS: [&str; 10] =
 
 /// Fields whose absence is fine: emptied in the form, they leave the text.
 const OPTIONAL: [&str; 7] = ["length", "prompt", "date", "url", "file", "principle", "options"];
+/// Fields that take several lines as a list (`file = ["a.txt", "b.txt"]`).
+const LISTS: [&str; 1] = ["file"];
 /// Fields that are whole numbers when the trainer writes digits.
 const NUMBERS: [&str; 2] = ["pass_mark", "length"];
 
@@ -97,11 +99,14 @@ pub enum FormEdit {
     MoveQuestion(usize, usize),
 }
 
-/// Why the form cannot show the text: it is not TOML as it stands (the text view says where).
+/// Why the form cannot show the text (the text view can).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotToml {
-    pub line: usize,
-    pub column: usize,
+pub enum FormUnavailable {
+    /// Not TOML as it stands: the text view says where.
+    NotToml { line: usize, column: usize },
+    /// `principles` or `questions` written other than as `[[…]]` tables, or `source` other than
+    /// as a table (inline tables, a number): valid TOML the form could only overwrite.
+    Shape(&'static str),
 }
 
 /// A new, empty set: what 「新しいセット」 starts from, for the form to fill in.
@@ -114,11 +119,20 @@ office = ""
 title = ""
 "#;
 
-fn parse(text: &str) -> Result<DocumentMut, NotToml> {
-    text.parse::<DocumentMut>().map_err(|e| {
+fn parse(text: &str) -> Result<DocumentMut, FormUnavailable> {
+    let doc = text.parse::<DocumentMut>().map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |span| position(text, span.start));
-        NotToml { line, column }
-    })
+        FormUnavailable::NotToml { line, column }
+    })?;
+    for key in ["principles", "questions"] {
+        if doc.get(key).is_some_and(|item| !item.is_array_of_tables()) {
+            return Err(FormUnavailable::Shape(key));
+        }
+    }
+    if doc.get("source").is_some_and(|item| !item.is_table()) {
+        return Err(FormUnavailable::Shape("source"));
+    }
+    Ok(doc)
 }
 
 /// Line and column (from 1, in characters) of a byte offset.
@@ -129,12 +143,16 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// A value as the form shows it: a string as it is, anything else as TOML writes it.
+/// A value as the form shows it: a string as it is, a list of strings one a line (the source
+/// files of a set that compares documents), anything else as TOML writes it (without comments).
 fn shown(item: Option<&Item>) -> String {
     match item.and_then(Item::as_value) {
         Some(Value::String(s)) => s.value().clone(),
         Some(Value::Integer(i)) => i.value().to_string(),
-        Some(other) => other.to_string().trim().to_string(),
+        Some(Value::Array(a)) if a.iter().all(Value::is_str) => {
+            a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")
+        }
+        Some(other) => other.clone().decorated("", "").to_string(),
         None => String::new(),
     }
 }
@@ -153,7 +171,7 @@ fn tables<'d>(doc: &'d DocumentMut, key: &str) -> Vec<&'d Table> {
 }
 
 impl SetForm {
-    pub fn read(text: &str) -> Result<SetForm, NotToml> {
+    pub fn read(text: &str) -> Result<SetForm, FormUnavailable> {
         let doc = parse(text)?;
         let get = |key| shown(doc.get(key));
         let source = doc.get("source").and_then(Item::as_table_like);
@@ -186,37 +204,44 @@ impl SetForm {
     /// The same edit on the form's own data: what the text, read back after `apply`, must show.
     pub fn apply(&mut self, edit: &FormEdit) {
         match edit {
+            FormEdit::Set(field, _) if !editable(field) => {}
             FormEdit::Set(field, text) => {
                 let text = normalized(field, text);
-                match field {
-                    Field::Set(key) => *self.set_slot(key) = text,
-                    Field::Source(key) => *self.source.slot(key) = text,
-                    Field::Principle(i, key) => {
-                        if let Some(p) = self.principles.get_mut(*i) {
-                            *p.slot(key) = text;
-                        }
-                    }
-                    Field::Question(i, key) => {
-                        if let Some(q) = self.questions.get_mut(*i) {
-                            *q.slot(key) = text;
-                        }
-                    }
-                    Field::Note(i, option) => {
-                        if let Some(q) = self.questions.get_mut(*i) {
-                            match (q.notes.iter().position(|(o, _)| o == option), text.is_empty()) {
-                                (Some(at), true) => {
-                                    q.notes.remove(at);
-                                }
-                                (Some(at), false) => q.notes[at].1 = text,
-                                (None, true) => {}
-                                (None, false) => q.notes.push((option.clone(), text)),
+                let slot = match field {
+                    Field::Set(key) => self.set_slot(key),
+                    Field::Source(key) => self.source.slot(key),
+                    Field::Principle(i, key) => self.principles.get_mut(*i).and_then(|p| p.slot(key)),
+                    Field::Question(i, key) => self.questions.get_mut(*i).and_then(|q| q.slot(key)),
+                    Field::Note(..) => None,
+                };
+                if let Some(slot) = slot {
+                    *slot = text;
+                } else if let Field::Note(i, option) = field {
+                    if let Some(q) = self.questions.get_mut(*i) {
+                        match (q.notes.iter().position(|(o, _)| o == option), text.is_empty()) {
+                            (Some(at), true) => {
+                                q.notes.remove(at);
                             }
+                            (Some(at), false) => q.notes[at].1 = text,
+                            (None, true) => {}
+                            (None, false) => q.notes.push((option.clone(), text)),
                         }
                     }
                 }
             }
             FormEdit::SetOptions(i, options) => {
                 if let Some(q) = self.questions.get_mut(*i) {
+                    // A renamed option takes its note and, if it was the answer, the answer along.
+                    for (old, new) in renamed(&q.options, options) {
+                        if q.answer == old {
+                            q.answer = new.clone();
+                        }
+                        let free = !q.notes.iter().any(|(o, _)| *o == new);
+                        if let Some(at) = q.notes.iter().position(|(o, _)| *o == old).filter(|_| free) {
+                            let (_, note) = q.notes.remove(at);
+                            q.notes.push((new, note));
+                        }
+                    }
                     q.options = options.clone();
                 }
             }
@@ -253,42 +278,46 @@ impl SetForm {
         }
     }
 
-    fn set_slot(&mut self, key: &str) -> &mut String {
-        match key {
+    fn set_slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
             "id" => &mut self.id,
             "title" => &mut self.title,
             "pass_mark" => &mut self.pass_mark,
             "length" => &mut self.length,
-            _ => &mut self.prompt,
-        }
+            "prompt" => &mut self.prompt,
+            _ => return None,
+        })
     }
 }
 
 impl SourceForm {
-    fn slot(&mut self, key: &str) -> &mut String {
-        match key {
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
             "office" => &mut self.office,
             "title" => &mut self.title,
             "date" => &mut self.date,
             "url" => &mut self.url,
-            _ => &mut self.file,
-        }
+            "file" => &mut self.file,
+            _ => return None,
+        })
     }
 }
 
 impl PrincipleForm {
-    fn slot(&mut self, key: &str) -> &mut String {
-        match key {
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
             "id" => &mut self.id,
             "label" => &mut self.label,
-            _ => &mut self.summary,
-        }
+            "summary" => &mut self.summary,
+            _ => return None,
+        })
     }
 }
 
 impl QuestionForm {
-    fn slot(&mut self, key: &str) -> &mut String {
-        match key {
+    /// The text fields (`options` is a list: `FormEdit::SetOptions`).
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
             "id" => &mut self.id,
             "kind" => &mut self.kind,
             "difficulty" => &mut self.difficulty,
@@ -297,8 +326,9 @@ impl QuestionForm {
             "answer" => &mut self.answer,
             "principle" => &mut self.principle,
             "explanation" => &mut self.explanation,
-            _ => &mut self.quote,
-        }
+            "quote" => &mut self.quote,
+            _ => return None,
+        })
     }
 }
 
@@ -338,6 +368,26 @@ fn normalized(field: &Field, text: &str) -> String {
     }
 }
 
+/// The options an edit of the list renamed, by position: the same number of options, some
+/// rewritten. (An option added or removed renames nothing: the others only move up or down.)
+fn renamed(old: &[String], new: &[String]) -> Vec<(String, String)> {
+    if old.len() != new.len() {
+        return Vec::new();
+    }
+    old.iter().zip(new).filter(|(o, n)| o != n && !o.is_empty()).map(|(o, n)| (o.clone(), n.clone())).collect()
+}
+
+/// Whether the form edits this field as text (`options` is a list, edited as one).
+fn editable(field: &Field) -> bool {
+    match field {
+        Field::Set(key) => SET_KEYS.contains(key),
+        Field::Source(key) => SOURCE_KEYS.contains(key),
+        Field::Principle(_, key) => PRINCIPLE_KEYS.contains(key),
+        Field::Question(_, key) => QUESTION_KEYS.contains(key) && *key != "options",
+        Field::Note(_, option) => !option.is_empty(),
+    }
+}
+
 fn move_in<T>(items: &mut Vec<T>, from: usize, to: usize) {
     if from < items.len() && to < items.len() {
         let item = items.remove(from);
@@ -369,13 +419,14 @@ pub fn question_count(text: &str) -> usize {
 }
 
 /// `text` with `edit` made: only the lines it concerns change.
-pub fn apply(text: &str, edit: &FormEdit) -> Result<String, NotToml> {
+pub fn apply(text: &str, edit: &FormEdit) -> Result<String, FormUnavailable> {
     let mut doc = parse(text)?;
     let mut structure_changed = true;
     match edit {
-        FormEdit::Set(field, new) => {
+        FormEdit::Set(field, _) if !editable(field) => structure_changed = false,
+        FormEdit::Set(field, value) => {
             structure_changed = false;
-            let normalized = new.clone();
+            let normalized = value.clone();
             match field {
                 Field::Set(key) => write(doc.as_table_mut(), key, &normalized),
                 Field::Source(key) => {
@@ -407,11 +458,25 @@ pub fn apply(text: &str, edit: &FormEdit) -> Result<String, NotToml> {
         FormEdit::SetOptions(i, options) => {
             structure_changed = false;
             if let Some(t) = array(&mut doc, "questions").and_then(|a| a.get_mut(*i)) {
+                let old = strings(t.get("options"));
                 if options.is_empty() {
                     t.remove("options");
                 } else {
                     let list: Array = options.iter().map(String::as_str).collect();
                     keep_decor(t, "options", Value::Array(list));
+                }
+                // A renamed option takes its note and, if it was the answer, the answer along.
+                for (old, new) in renamed(&old, options) {
+                    if t.get("answer").and_then(Item::as_str) == Some(old.as_str()) {
+                        keep_decor(t, "answer", Value::from(new.as_str()));
+                    }
+                    if let Some(notes) = t.get_mut("notes").and_then(Item::as_table_like_mut) {
+                        if !notes.contains_key(&new) {
+                            if let Some(note) = notes.remove(&old) {
+                                notes.insert(&new, note);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -480,11 +545,19 @@ fn move_table(doc: &mut DocumentMut, key: &str, from: usize, to: usize) {
 /// Writes a field: a whole number for digits in a number field, a string otherwise; an emptied
 /// optional field leaves the text. The old value's surroundings (a comment after it) stay.
 fn write(table: &mut Table, key: &str, text: &str) {
+    // The value as it stands: the text keeps its own spelling (a list's layout, an escape).
+    if table.get(key).is_some() && shown(table.get(key)) == text {
+        return;
+    }
     if text.is_empty() && OPTIONAL.contains(&key) {
         table.remove(key);
         return;
     }
-    let new = as_number(key, text).map_or_else(|| Value::from(text), Value::from);
+    let new = match as_number(key, text) {
+        Some(n) => Value::from(n),
+        None if LISTS.contains(&key) && text.contains('\n') => Value::Array(text.split('\n').collect()),
+        None => Value::from(text),
+    };
     keep_decor(table, key, new);
 }
 

@@ -245,6 +245,8 @@ pub struct FormTexts {
     pub not_toml: &'static str,
     pub to_toml: &'static str,
     pub syntax_first: &'static str,
+    /// `{key}`.
+    pub not_form_shape: &'static str,
     pub set_heading: &'static str,
     pub source_heading: &'static str,
     pub principles_heading: &'static str,
@@ -275,8 +277,6 @@ pub struct FormTexts {
     pub take_quote: &'static str,
     pub select_first: &'static str,
     pub problems_here: &'static str,
-    pub whole_question: &'static str,
-    pub whole_principle: &'static str,
     /// `{n}`.
     pub problems_count: &'static str,
     pub drafts_heading: &'static str,
@@ -286,6 +286,7 @@ pub struct FormTexts {
     pub restored: &'static str,
     pub drafts_not_kept: &'static str,
     pub draft_set_aside: &'static str,
+    pub draft_forked: &'static str,
 }
 
 impl FormTexts {
@@ -305,6 +306,7 @@ static FORM_JA: FormTexts = FormTexts {
     not_toml: "フォームは TOML の下書きで使えます。",
     to_toml: "TOML に変換してフォームで編集",
     syntax_first: "本文に書き方の誤りがあるため、フォームに表示できません。テキストで直してください:",
+    not_form_shape: "このセットは `{key}` を見本と違う形(1 行の表など)で書いているため、フォームでは編集できません。テキストで編集してください。",
     set_heading: "セット",
     source_heading: "出典",
     principles_heading: "原則",
@@ -337,8 +339,6 @@ static FORM_JA: FormTexts = FormTexts {
     take_quote: "引用にする",
     select_first: "出典の本文で、引用にする部分を選んでから押してください。",
     problems_here: "この欄の問題",
-    whole_question: "この問題について",
-    whole_principle: "この原則について",
     problems_count: "{n} 件の誤りがあります。項目を押すと、その欄に移動します。",
     drafts_heading: "下書き(このブラウザーに自動で保存しています)",
     draft_open: "開く",
@@ -347,6 +347,7 @@ static FORM_JA: FormTexts = FormTexts {
     restored: "前回の下書きを復元しました:",
     drafts_not_kept: "このブラウザーでは下書きを保存できません(保存領域が使えないか一杯です)。作業を残すには、ダウンロードしてください。",
     draft_set_aside: "読めない下書きがあったため、別の名前で退避しました。",
+    draft_forked: "この下書きは別のタブでも編集されていたため、このタブの内容は新しい下書きとして保存しました(どちらも残っています)。",
 };
 
 static FORM_EN: FormTexts = FormTexts {
@@ -357,6 +358,7 @@ static FORM_EN: FormTexts = FormTexts {
     not_toml: "The form edits TOML drafts.",
     to_toml: "Convert to TOML and edit in the form",
     syntax_first: "The text has a syntax mistake, so the form cannot show it. Fix it as text:",
+    not_form_shape: "This set writes `{key}` in another shape than the sample (an inline table, say), so the form cannot edit it. Edit it as text.",
     set_heading: "Set",
     source_heading: "Source",
     principles_heading: "Principles",
@@ -421,8 +423,6 @@ static FORM_EN: FormTexts = FormTexts {
     take_quote: "Use as quote",
     select_first: "Select the passage to quote in the source text first.",
     problems_here: "Problems in this field",
-    whole_question: "About this question",
-    whole_principle: "About this principle",
     problems_count: "{n} problems. Press one to go to its field.",
     drafts_heading: "Drafts (kept in this browser as you type)",
     draft_open: "Open",
@@ -431,4 +431,5 @@ static FORM_EN: FormTexts = FormTexts {
     restored: "The last draft was restored:",
     drafts_not_kept: "This browser cannot keep drafts (storage is blocked or full). Download your work to keep it.",
     draft_set_aside: "A draft could not be read, so it was moved aside under another name.",
+    draft_forked: "This draft was also changed in another tab, so this tab's work was kept as a new draft (both are kept).",
 };

@@ -48,6 +48,9 @@ pub enum DraftNote {
     NotKept,
     /// A kept draft could not be read; it was moved aside.
     SetAside,
+    /// Another tab changed the kept draft this tab was editing: this tab's work went on as a new
+    /// draft, so neither overwrote the other.
+    Forked,
 }
 
 /// The set being written: its text as typed, and the last check of it.
@@ -143,6 +146,8 @@ pub struct TrainerState {
     /// The drafts kept in this browser, newest first.
     pub drafts: Vec<DraftListing>,
     pub draft_notes: Vec<DraftNote>,
+    /// The page has said drafts cannot be kept: once, even after the note is dismissed.
+    told_not_kept: bool,
 }
 
 #[derive(Debug)]
@@ -196,8 +201,12 @@ pub enum Action {
         drafts: Vec<KeptDraft>,
         notes: Vec<DraftNote>,
     },
-    /// The draft was kept (after typing paused).
-    DraftKept(DraftListing),
+    /// The draft was kept (after typing paused): under a new slot when it had none, or when
+    /// another tab had changed its own (`forked`).
+    DraftKept {
+        listing: DraftListing,
+        forked: bool,
+    },
     DraftNotKept,
     /// Opens a kept draft in place of the current one (which stays kept).
     OpenDraft(KeptDraft),
@@ -253,6 +262,7 @@ impl TrainerState {
             slot: String::new(),
             drafts: Vec::new(),
             draft_notes: Vec::new(),
+            told_not_kept: false,
         }
     }
 
@@ -401,6 +411,7 @@ impl Apply for TrainerState {
                 s.draft = Draft::new(file, Format::Toml, text, &s.sources);
             }
             Action::DraftsFound { mut drafts, notes } => {
+                s.told_not_kept |= notes.contains(&DraftNote::NotKept);
                 drafts.sort_by(|a, b| b.saved_ms.total_cmp(&a.saved_ms));
                 s.drafts = drafts.iter().map(DraftListing::of).collect();
                 s.draft_notes.extend(notes);
@@ -410,19 +421,31 @@ impl Apply for TrainerState {
                     s.open_kept(newest);
                 }
             }
-            Action::DraftKept(listing) => {
+            Action::DraftKept { listing, forked } => {
                 if s.drafts.first() == Some(&listing) && s.slot == listing.slot {
                     return self;
                 }
-                if s.slot.is_empty() {
+                if s.slot.is_empty() || forked {
                     s.slot = listing.slot.clone();
+                }
+                if forked {
+                    s.draft_notes.push(DraftNote::Forked);
                 }
                 s.list(listing);
             }
-            Action::DraftNotKept if s.draft_notes.contains(&DraftNote::NotKept) => return self,
-            Action::DraftNotKept => s.draft_notes.push(DraftNote::NotKept),
+            Action::DraftNotKept if s.told_not_kept => return self,
+            Action::DraftNotKept => {
+                s.told_not_kept = true;
+                s.draft_notes.push(DraftNote::NotKept);
+            }
             Action::OpenDraft(kept) => s.open_kept(kept),
-            Action::DraftDeleted(slot) => s.drafts.retain(|d| d.slot != slot),
+            Action::DraftDeleted(slot) => {
+                // The draft on screen stays; typing on makes it a new kept draft, not the deleted one.
+                if s.slot == slot {
+                    s.slot.clear();
+                }
+                s.drafts.retain(|d| d.slot != slot);
+            }
             Action::DismissDraftNote(i) if i >= s.draft_notes.len() => return self,
             Action::DismissDraftNote(i) => {
                 s.draft_notes.remove(i);

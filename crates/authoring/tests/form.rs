@@ -1,7 +1,8 @@
 //! The form view of a draft: edits in, the text they leave out (snapshots); random edits keep the form and the text in agreement; problems land on their fields.
 
 use credo_authoring::form::{
-    apply, field_at, Field, FormEdit, SetForm, EMPTY_SET, PRINCIPLE_KEYS, QUESTION_KEYS, SET_KEYS, SOURCE_KEYS,
+    apply, field_at, Field, FormEdit, FormUnavailable, SetForm, EMPTY_SET, PRINCIPLE_KEYS, QUESTION_KEYS, SET_KEYS,
+    SOURCE_KEYS,
 };
 use credo_core::parse::parse_set;
 use expect_test::{expect, Expect};
@@ -178,15 +179,24 @@ impl Edits {
             1 => FormEdit::Set(Field::Source(SOURCE_KEYS[self.next(SOURCE_KEYS.len())]), v),
             2 => FormEdit::Set(Field::Principle(self.next(principles), PRINCIPLE_KEYS[self.next(3)]), v),
             3 | 4 => {
-                let key = QUESTION_KEYS[self.next(QUESTION_KEYS.len())];
-                let key = if key == "options" { "answer" } else { key };
-                FormEdit::Set(Field::Question(self.next(questions), key), v)
+                FormEdit::Set(Field::Question(self.next(questions), QUESTION_KEYS[self.next(QUESTION_KEYS.len())]), v)
             }
             5 => FormEdit::Set(
                 Field::Note(self.next(questions), ["shimin", "team", "令和7年2月"][self.next(3)].into()),
                 v,
             ),
-            6 => FormEdit::SetOptions(self.next(questions), vec![v.clone(), "別の選択肢".into()]),
+            6 => {
+                // Sometimes a list of its own, sometimes the question's list with one option rewritten.
+                let i = self.next(questions);
+                let mut options = form.questions.get(i).map(|q| q.options.clone()).unwrap_or_default();
+                if options.is_empty() || self.next(2) == 0 {
+                    options = vec![v, "別の選択肢".into()];
+                } else {
+                    let j = self.next(options.len());
+                    options[j] = v;
+                }
+                FormEdit::SetOptions(i, options)
+            }
             7 => [FormEdit::AddPrinciple, FormEdit::RemovePrinciple(self.next(principles))][self.next(2)].clone(),
             8 => FormEdit::MovePrinciple(self.next(principles), self.next(principles)),
             9 => FormEdit::AddQuestion,
@@ -331,4 +341,59 @@ fn the_empty_set_reads_and_the_form_fills_it_into_a_valid_set() {
         quote = "市民の立場で考える。"
     "#]]
     .assert_eq(&text);
+}
+
+/// Review of issue 14: inline tables (`principles = [{ … }]`, `source = { … }`) were invisible
+/// to the form, and 「原則を追加」 replaced them. The form now declines such a text; the text view edits it.
+#[test]
+fn a_set_written_with_inline_tables_is_left_to_the_text_view() {
+    let inline = VALID.replace(
+        "[[principles]]\nid = \"shimin\"\nlabel = \"市民目線を追求します\"\nsummary = \"市民の立場で考える。\"\n\n[[principles]]\nid = \"team\"\nlabel = \"チームで知恵と力を出し合います\"\nsummary = \"所管を越えて協力する。\"\n",
+        "",
+    );
+    let inline = inline.replacen(
+        "pass_mark = 60\n",
+        "pass_mark = 60\nprinciples = [{ id = \"shimin\", label = \"市民目線\", summary = \"市民。\" }]\n",
+        1,
+    );
+    assert!(parse_set("t.toml", &inline)
+        .diagnostics
+        .iter()
+        .all(|d| !matches!(d.problem, credo_core::diagnostic::Problem::Syntax(_))));
+    assert_eq!(SetForm::read(&inline), Err(FormUnavailable::Shape("principles")));
+    assert_eq!(apply(&inline, &FormEdit::AddPrinciple), Err(FormUnavailable::Shape("principles")));
+    let source = VALID.replace("[source]\noffice = \"前橋市\"\ntitle = \"前橋市職員クレド\"\n", "").replacen(
+        "pass_mark = 60\n",
+        "pass_mark = 60\nsource = { office = \"前橋市\", title = \"クレド\" }\n",
+        1,
+    );
+    assert_eq!(
+        apply(&source, &FormEdit::Set(Field::Source("office"), "x".into())),
+        Err(FormUnavailable::Shape("source"))
+    );
+    assert_eq!(SetForm::read("questions = 3\n"), Err(FormUnavailable::Shape("questions")));
+}
+
+/// Review of issue 14: a set comparing documents names several source files; the form flattened
+/// the list into one line and wrote it back as a string. One file a line, written as a list.
+#[test]
+fn several_source_files_are_one_a_line() {
+    let shipped = include_str!("../../../questions/cross-offices.toml");
+    let form = SetForm::read(shipped).unwrap();
+    assert_eq!(form.source.file.lines().count(), 5, "{}", form.source.file);
+    let same = apply(shipped, &FormEdit::Set(Field::Source("file"), form.source.file.clone())).unwrap();
+    assert!(same == shipped, "writing the same files back changed the text");
+    let two = apply(VALID, &FormEdit::Set(Field::Source("file"), "sources/a.txt\nsources/b.txt".into())).unwrap();
+    assert!(two.contains(r#"file = ["sources/a.txt", "sources/b.txt"]"#), "{two}");
+}
+
+/// Review of issue 14: renaming an option left its note (and the answer) under the old text.
+#[test]
+fn a_renamed_option_takes_its_note_and_the_answer_along() {
+    let text = apply(COMMENTED, &FormEdit::Set(Field::Note(1, "令和7年2月".into()), "改定の日付。".into())).unwrap();
+    let text = apply(&text, &FormEdit::SetOptions(1, vec!["令和6年12月策定".into(), "令和7年2月改定".into()])).unwrap();
+    let q = &SetForm::read(&text).unwrap().questions[1];
+    assert_eq!(q.answer, "令和6年12月策定");
+    assert_eq!(q.notes, [("令和7年2月改定".to_string(), "改定の日付。".to_string())]);
+    assert!(parse_set("t.toml", &text).diagnostics.is_empty(), "{text}");
 }

@@ -408,12 +408,26 @@ fn kept_drafts_are_restored_listed_opened_and_deleted() {
             Action::DraftsFound {
                 drafts: vec![kept("old", "古い", 1.0), kept("new", "新しい", 2.0)], notes: vec![]
             },
-            Action::DraftKept(DraftListing { slot: "new".into(), title: "新しい".into(), saved_ms: 2.0 }),
-            Action::DraftKept(DraftListing { slot: "new".into(), title: "新しい題".into(), saved_ms: 3.0 }),
+            Action::DraftKept {
+                listing: DraftListing { slot: "new".into(), title: "新しい".into(), saved_ms: 2.0 },
+                forked: false,
+            },
+            Action::DraftKept {
+                listing: DraftListing { slot: "new".into(), title: "新しい題".into(), saved_ms: 3.0 },
+                forked: false,
+            },
+            // Another tab changed "new" meanwhile: this tab's work goes on under a slot of its own.
+            Action::DraftKept {
+                listing: DraftListing { slot: "fork".into(), title: "新しい題".into(), saved_ms: 4.0 },
+                forked: true,
+            },
             Action::OpenDraft(kept("old", "古い", 1.0)),
-            Action::DraftDeleted("new".into()),
+            Action::DraftDeleted("fork".into()),
+            // Deleting the draft on screen: it stays on screen, and typing on keeps it anew.
+            Action::DraftDeleted("old".into()),
             Action::DismissDraftNote(0),
             Action::DraftNotKept,
+            Action::DismissDraftNote(1),
             Action::DraftNotKept,
             opened("rows.csv", &csv),
             Action::ConvertToToml,
@@ -423,28 +437,34 @@ fn kept_drafts_are_restored_listed_opened_and_deleted() {
         expect![[r#"
             DraftsFound { drafts: [KeptDraft { slot: "old", fi
               Editor new.toml Toml checked valid demo slot new kept [new=新しい, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
-            DraftKept(DraftListing { slot: "new", title: "新しい"
+            DraftKept { listing: DraftListing { slot: "new", t
               (unchanged)
-            DraftKept(DraftListing { slot: "new", title: "新しい題
+            DraftKept { listing: DraftListing { slot: "new", t
               Editor new.toml Toml checked valid demo slot new kept [new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
+            DraftKept { listing: DraftListing { slot: "fork", 
+              Editor new.toml Toml checked valid demo slot fork kept [fork=新しい題, new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }, Forked]
             OpenDraft(KeptDraft { slot: "old", file: "old.toml
-              Editor old.toml Toml checked valid demo slot old kept [new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
-            DraftDeleted("new")
-              Editor old.toml Toml checked valid demo slot old kept [old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }]
+              Editor old.toml Toml checked valid demo slot old kept [fork=新しい題, new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }, Forked]
+            DraftDeleted("fork")
+              Editor old.toml Toml checked valid demo slot old kept [new=新しい題, old=古い] notes [Restored { title: "新しい", saved_ms: 2.0 }, Forked]
+            DraftDeleted("old")
+              Editor old.toml Toml checked valid demo kept [new=新しい題] notes [Restored { title: "新しい", saved_ms: 2.0 }, Forked]
             DismissDraftNote(0)
-              Editor old.toml Toml checked valid demo slot old kept [old=古い]
+              Editor old.toml Toml checked valid demo kept [new=新しい題] notes [Forked]
             DraftNotKept
-              Editor old.toml Toml checked valid demo slot old kept [old=古い] notes [NotKept]
+              Editor old.toml Toml checked valid demo kept [new=新しい題] notes [Forked, NotKept]
+            DismissDraftNote(1)
+              Editor old.toml Toml checked valid demo kept [new=新しい題] notes [Forked]
             DraftNotKept
               (unchanged)
             Opened { name: "rows.csv", text: "\u{feff}種別,ID,本文
-              Editor rows.csv Csv checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [old=古い] notes [NotKept]
+              Editor rows.csv Csv checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [new=新しい題] notes [Forked]
             ConvertToToml
-              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [old=古い] notes [NotKept]
+              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [new=新しい題] notes [Forked]
             ShowView(Form)
-              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } form q0 kept [old=古い] notes [NotKept]
+              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } form q0 kept [new=新しい題] notes [Forked]
             FormEdit(AddQuestion)
-              Editor demo.toml Toml typing valid demo note Opened { name: "rows.csv", shift_jis: false } form q2 kept [old=古い] notes [NotKept]
+              Editor demo.toml Toml typing valid demo note Opened { name: "rows.csv", shift_jis: false } form q2 kept [new=新しい題] notes [Forked]
         "#]],
     );
 }

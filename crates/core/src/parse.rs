@@ -238,7 +238,7 @@ fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
     let prompt = root.optional_text(cx, "prompt").map(Spanned::into_inner);
     let length = read_length(cx, root);
     let source = read_source(cx, root);
-    let principles = read_principles(cx, root);
+    let (principles, complete) = read_principles(cx, root).map_or((None, false), |(p, c)| (Some(p), c));
     let questions = read_questions(cx, root, principles.as_deref().unwrap_or(&[]));
     if principles.as_ref().is_some_and(|p| p.is_empty()) {
         cx.report(root.span.clone(), Problem::NoPrinciples);
@@ -253,7 +253,7 @@ fn read_set(cx: &mut Cx, root: &Table) -> Option<QuestionSet> {
         pass_mark: pass_mark?,
         prompt,
         length: length.ok()?,
-        principles: principles?,
+        principles: principles.filter(|_| complete)?,
         questions: questions?,
     };
     // Every invariant has been checked above, at its place; this only fails if a check is missing.
@@ -336,7 +336,10 @@ fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
     })
 }
 
-fn read_principles(cx: &mut Cx, root: &Table) -> Option<Vec<Principle>> {
+/// The principles, each with an id (a label or summary still missing is empty), and whether all
+/// are complete: the questions are checked against every id written, so a principle being
+/// written is its own problem and not every answer's; a set is built only from complete ones.
+fn read_principles(cx: &mut Cx, root: &Table) -> Option<(Vec<Principle>, bool)> {
     let tables = root.tables(cx, "principles")?;
     let mut seen = Seen::default();
     let mut out = Vec::new();
@@ -349,16 +352,15 @@ fn read_principles(cx: &mut Cx, root: &Table) -> Option<Vec<Principle>> {
         if let Some(id) = &id {
             check_unique(cx, &mut seen, IdOf::Principle, id);
         }
-        match (id, label, summary) {
-            (Some(id), Some(label), Some(summary)) => {
-                out.push(Principle { id: id.into_inner(), label: label.into_inner(), summary: summary.into_inner() })
-            }
-            _ => complete = false,
+        complete &= label.is_some() && summary.is_some();
+        if let Some(id) = id {
+            let text = |t: Option<Spanned<String>>| t.map(Spanned::into_inner).unwrap_or_default();
+            out.push(Principle { id: id.into_inner(), label: text(label), summary: text(summary) });
+        } else {
+            complete = false;
         }
     }
-    // An incomplete principle list would make every question naming it look wrong; keep the
-    // ids we have for those checks but build no set.
-    complete.then_some(out)
+    Some((out, complete))
 }
 
 /// The ids seen so far: a set for the lookup, so a file of 100,000 questions is checked in

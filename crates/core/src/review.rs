@@ -19,7 +19,11 @@ pub fn review(set: &QuestionSet, file: &str, text: &str, sources: &[(String, Str
     let mut out = Vec::new();
     for q in set.questions() {
         if !sources.is_empty() && !sources.iter().any(|(_, s)| s.contains(q.quote.as_str())) {
-            let (line, column) = locate(&q.quote, &q.text);
+            // The quote as this question writes it: the first one after the question's own text
+            // (the same words may stand earlier, in a principle's summary or another question).
+            let anchor = text.find(q.text.as_str()).unwrap_or(0);
+            let at = text[anchor..].find(q.quote.as_str()).map_or(anchor, |i| anchor + i);
+            let (line, column) = index.position(at);
             let files = sources.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ");
             out.push(Diagnostic { file: file.into(), line, column, problem: Problem::QuoteNotInSource { files } });
         }

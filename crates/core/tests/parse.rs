@@ -302,3 +302,15 @@ fn notes_belong_to_wrong_options() {
         "#]],
     );
 }
+
+/// Review of issue 14: a principle still being written (its label empty, as 「原則を追加」 makes
+/// it) made every question that names it report that principle as undefined.
+#[test]
+fn a_principle_being_written_is_its_own_problem_not_every_answers() {
+    check(
+        &VALID.replacen("label = \"チームで知恵と力を出し合います\"", "label = \"\"", 1),
+        expect![[r#"
+            set.toml:17:9: `label` is empty. Write its text.
+        "#]],
+    );
+}

@@ -62,3 +62,17 @@ fn similarity_of_reworded_and_unrelated_situations() {
     assert!(similarity(a, "災害対応の会議で、他課と避難所の運営を分担した。") < 0.3);
     assert_eq!(similarity("", a), 0.0);
 }
+
+/// Review of issue 14: a quote that is also a principle's summary was located at the summary
+/// (the first place the text occurs), so the form showed the problem under the principle.
+#[test]
+fn a_quote_not_in_the_source_is_located_at_the_question_quoting_it() {
+    let set = VALID.replacen("quote = \"市民目線を問い続けましょう。\"", "quote = \"市民の立場で考える。\"", 1);
+    check(
+        &set,
+        "市民目線を問い続けましょう。令和6年12月",
+        expect![[r#"
+        set.toml:27:10: This question's quote is not found verbatim in sources/credo.txt. Copy and paste it from the source.
+    "#]],
+    );
+}

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use credo_authoring::draft::{self, Format};
-use credo_authoring::form::{fields_at, Field, FormEdit, SetForm};
+use credo_authoring::form::{fields_at, Field, FormEdit, FormUnavailable, QuestionForm, SetForm};
 use credo_authoring::i18n::{fill, FormTexts};
 use credo_authoring::problem::DraftProblem;
 use credo_authoring::trainer_state::{Action, Sources};
@@ -50,6 +50,35 @@ fn fnv(text: &str) -> u32 {
     text.bytes().fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// Where the form shows a problem of `field`: at the field, or, for one the form does not show
+/// for this question (a scenario's `options` or `principle`, a note for no option shown), at the
+/// question as a whole.
+fn rendered(field: &Field, form: &SetForm) -> Field {
+    let shown_notes = |q: &QuestionForm| note_options(q, form);
+    match field {
+        Field::Question(i, key @ ("options" | "principle")) => match form.questions.get(*i) {
+            Some(q) if q.kind == "choice" => Field::Question(*i, key),
+            _ => Field::Question(*i, ""),
+        },
+        Field::Note(i, option) => match form.questions.get(*i) {
+            Some(q) if shown_notes(q).contains(option) => field.clone(),
+            _ => Field::Question(*i, ""),
+        },
+        other => other.clone(),
+    }
+}
+
+/// The options a question's notes are written for: every option but the answer (a scenario
+/// without options offers every principle).
+fn note_options(q: &QuestionForm, form: &SetForm) -> Vec<String> {
+    let options: Vec<String> = if q.kind != "choice" && q.options.is_empty() {
+        form.principles.iter().map(|p| p.id.clone()).collect()
+    } else {
+        q.options.clone()
+    };
+    options.into_iter().filter(|o| *o != q.answer && !o.is_empty()).collect()
+}
+
 /// The field a problem link leads to, focused once the form shows it (another question first).
 fn focus(id: &str) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
@@ -66,12 +95,14 @@ pub fn form_view(props: &Props) -> Html {
         let text = props.text.clone();
         use_memo(Rc::as_ptr(&props.text) as *const u8 as usize, move |_| SetForm::read(&text))
     };
-    // Each problem of the check with the field it concerns (none: the set as a whole).
+    // Each problem of the last check with the field it concerns (none: the set as a whole). Made
+    // when a check arrives (the text is then the one checked) and kept while typing goes on, so
+    // the fields' problems do not blink away at every keystroke.
     let problems = {
-        let (text, parsed, lang, checked) = (props.text.clone(), props.parsed.clone(), props.lang, props.checked);
-        use_memo((Rc::as_ptr(&props.parsed) as usize, checked), move |_| {
+        let (text, parsed, lang) = (props.text.clone(), props.parsed.clone(), props.lang);
+        use_memo(Rc::as_ptr(&props.parsed) as usize, move |_| {
             let places: Vec<(usize, usize)> = parsed.diagnostics.iter().map(|d| (d.line, d.column)).collect();
-            let fields = if checked { fields_at(&text, &places) } else { vec![None; places.len()] };
+            let fields = fields_at(&text, &places);
             let located: Vec<(Option<Field>, String, String)> = parsed
                 .diagnostics
                 .iter()
@@ -84,10 +115,13 @@ pub fn form_view(props: &Props) -> Html {
             located
         })
     };
+    // A field or button to focus once the form has rendered the edit that made it (another
+    // question shown, an item moved, added or removed), so focus never stays on a button that now
+    // belongs to another item, nor drops to the page.
     let pending_focus = use_mut_ref(|| None::<String>);
     {
         let pending_focus = pending_focus.clone();
-        use_effect_with(props.question, move |_| {
+        use_effect(move || {
             if let Some(id) = pending_focus.borrow_mut().take() {
                 focus(&id);
             }
@@ -96,11 +130,14 @@ pub fn form_view(props: &Props) -> Html {
     // The source text the set names, fetched from the server once (as the editor does for the check).
     let source_file = form.as_ref().as_ref().ok().map(|f| f.source.file.clone()).unwrap_or_default();
     {
+        // Only once typing has paused (the draft is checked): not one request per keystroke of the name.
         let (dispatch, sources) = (props.on_action.clone(), props.sources.clone());
-        use_effect_with(source_file.clone(), move |name| {
-            let known = sources.iter().any(|(n, _)| n == name);
-            if !name.is_empty() && !known && is_plain_relative(name) {
-                fetch_source(dispatch, name.clone());
+        use_effect_with((source_file.clone(), props.checked), move |(names, checked)| {
+            for name in names.lines().filter(|_| *checked) {
+                let known = sources.iter().any(|(n, _)| n == name);
+                if !name.is_empty() && !known && is_plain_relative(name) {
+                    fetch_source(dispatch.clone(), name.to_string());
+                }
             }
         });
     }
@@ -117,20 +154,29 @@ pub fn form_view(props: &Props) -> Html {
     }
     let form = match form.as_ref() {
         Ok(form) => form,
-        Err(e) => {
-            return html! { <div class="form-view"><p class="error" role="alert">{ format!("{} {}:{}", t.syntax_first, e.line, e.column) }</p></div> }
+        Err(FormUnavailable::NotToml { line, column }) => {
+            return html! { <div class="form-view"><p class="error" role="alert">{ format!("{} {line}:{column}", t.syntax_first) }</p></div> }
+        }
+        Err(FormUnavailable::Shape(key)) => {
+            return html! { <div class="form-view"><p class="error" role="alert">{ fill(t.not_form_shape, &[("key", key)]) }</p></div> }
         }
     };
 
     let mut by_field: HashMap<String, Vec<String>> = HashMap::new();
     for (field, _, message) in problems.iter() {
-        if let Some(field) = field {
-            by_field.entry(field_id(field)).or_default().push(message.clone());
+        if let Some(field) = field.as_ref().map(|f| rendered(f, form)) {
+            by_field.entry(field_id(&field)).or_default().push(message.clone());
         }
     }
-    let cx = Cx { t, lang: props.lang, on_action: props.on_action.clone(), problems: Rc::new(by_field) };
+    let cx = Cx {
+        t,
+        lang: props.lang,
+        on_action: props.on_action.clone(),
+        problems: Rc::new(by_field),
+        focus_next: pending_focus.clone(),
+    };
     let summary = problems.iter().map(|(field, place, message)| {
-        let go = field.clone().map(|field| {
+        let go = field.as_ref().map(|f| rendered(f, form)).map(|field| {
             let (dispatch, pending_focus, shown) = (props.on_action.clone(), pending_focus.clone(), props.question);
             Callback::from(move |_: MouseEvent| {
                 let id = field_id(&field);
@@ -186,16 +232,24 @@ pub fn form_view(props: &Props) -> Html {
                 { cx.input(Field::Principle(i, "id"), t.principle_fields[0], &p.id) }
                 { cx.input(Field::Principle(i, "label"), t.principle_fields[1], &p.label) }
                 { cx.area(Field::Principle(i, "summary"), t.principle_fields[2], &p.summary, 2) }
-                { cx.moves(i, count, FormEdit::MovePrinciple, FormEdit::RemovePrinciple, &heading) }
+                { cx.moves(i, count, FormEdit::MovePrinciple, FormEdit::RemovePrinciple, &heading, &|n| format!("form-p{n}"), "add-principle") }
             </fieldset>
         }
     });
-    let add_principle = props.on_action.reform(|_: MouseEvent| Action::FormEdit(FormEdit::AddPrinciple));
-    let add_question = props.on_action.reform(|_: MouseEvent| Action::FormEdit(FormEdit::AddQuestion));
+    // A new item's first field takes the focus.
+    let add_principle = cx.act(FormEdit::AddPrinciple, format!("form-p{count}-label"));
+    let add_question = cx.act(FormEdit::AddQuestion, "form-q-text".into());
     let question = form.questions.get(props.question).map(|q| {
-        let source_text =
-            props.sources.iter().find(|(n, _)| *n == source.file).and_then(|(_, r)| r.as_ref().ok().cloned());
-        cx.question(props.question, form, q, source_text)
+        // The source texts the set names and the page has: the quote picker offers each.
+        let texts: Vec<(String, String)> = source
+            .file
+            .lines()
+            .filter_map(|name| {
+                let found = props.sources.iter().find(|(n, _)| n == name)?;
+                Some((name.to_string(), found.1.as_ref().ok()?.clone()))
+            })
+            .collect();
+        cx.question(props.question, form, q, texts)
     });
     let pick = {
         let dispatch = props.on_action.clone();
@@ -250,9 +304,20 @@ struct Cx {
     lang: Lang,
     on_action: Callback<Action>,
     problems: Rc<HashMap<String, Vec<String>>>,
+    /// The id to focus after the next render.
+    focus_next: Rc<std::cell::RefCell<Option<String>>>,
 }
 
 impl Cx {
+    /// A button's callback: the edit, then the focus on `then` once it is rendered.
+    fn act(&self, edit: FormEdit, then: String) -> Callback<MouseEvent> {
+        let (dispatch, focus_next) = (self.on_action.clone(), self.focus_next.clone());
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(then.clone());
+            dispatch.emit(Action::FormEdit(edit.clone()));
+        })
+    }
+
     fn edit(&self, field: Field) -> Callback<String> {
         self.on_action.reform(move |value: String| Action::FormEdit(FormEdit::Set(field.clone(), value)))
     }
@@ -334,6 +399,9 @@ impl Cx {
     }
 
     /// Up, down and remove for the item at `i` of `count`, named by `what` for screen readers.
+    /// `id_of(n)` names the item's buttons at place n: after a move, focus follows the item (to
+    /// the other button at an end); after a removal it goes to `after_remove` (the add button).
+    #[allow(clippy::too_many_arguments)]
     fn moves(
         &self,
         i: usize,
@@ -341,25 +409,26 @@ impl Cx {
         move_to: fn(usize, usize) -> FormEdit,
         remove: fn(usize) -> FormEdit,
         what: &str,
+        id_of: &dyn Fn(usize) -> String,
+        after_remove: &str,
     ) -> Html {
         let t = self.t;
-        let act = |edit: FormEdit| self.on_action.reform(move |_: MouseEvent| Action::FormEdit(edit.clone()));
+        let up_focus = if i == 1 { format!("{}-down", id_of(0)) } else { format!("{}-up", id_of(i.saturating_sub(1))) };
+        let down_focus = if i + 2 >= count { format!("{}-up", id_of(i + 1)) } else { format!("{}-down", id_of(i + 1)) };
+        let here = id_of(i);
         html! {
             <div class="form-moves">
-                <button type="button" disabled={i == 0} onclick={act(move_to(i, i.saturating_sub(1)))} aria-label={format!("{what}: {}", t.move_up)}>{ t.move_up }</button>
-                <button type="button" disabled={i + 1 >= count} onclick={act(move_to(i, i + 1))} aria-label={format!("{what}: {}", t.move_down)}>{ t.move_down }</button>
-                <button type="button" onclick={act(remove(i))} aria-label={format!("{what}: {}", t.remove)}>{ t.remove }</button>
+                <button type="button" id={format!("{here}-up")} disabled={i == 0} onclick={self.act(move_to(i, i.saturating_sub(1)), up_focus)}
+                    aria-label={format!("{what}: {}", t.move_up)}>{ t.move_up }</button>
+                <button type="button" id={format!("{here}-down")} disabled={i + 1 >= count} onclick={self.act(move_to(i, i + 1), down_focus)}
+                    aria-label={format!("{what}: {}", t.move_down)}>{ t.move_down }</button>
+                <button type="button" id={format!("{here}-remove")} onclick={self.act(remove(i), after_remove.to_string())}
+                    aria-label={format!("{what}: {}", t.remove)}>{ t.remove }</button>
             </div>
         }
     }
 
-    fn question(
-        &self,
-        i: usize,
-        form: &SetForm,
-        q: &credo_authoring::form::QuestionForm,
-        source: Option<String>,
-    ) -> Html {
+    fn question(&self, i: usize, form: &SetForm, q: &QuestionForm, sources: Vec<(String, String)>) -> Html {
         let t = self.t;
         let scenario = q.kind != "choice";
         let principles: Vec<(String, String)> =
@@ -376,12 +445,6 @@ impl Cx {
                 for_choice
             }
         });
-        // The options a learner chooses from: a scenario's principles (or those it names), a choice's texts.
-        let options: Vec<String> = if scenario && q.options.is_empty() {
-            form.principles.iter().map(|p| p.id.clone()).collect()
-        } else {
-            q.options.clone()
-        };
         let answers: Vec<(String, String)> =
             if scenario { principles.clone() } else { q.options.iter().map(|o| (o.clone(), o.clone())).collect() };
         let option_fields = (!scenario).then(|| {
@@ -423,10 +486,10 @@ impl Cx {
                 </fieldset>
             }
         });
-        let notes = options.iter().filter(|o| **o != q.answer && !o.is_empty()).map(|option| {
-            let note = q.notes.iter().find(|(o, _)| o == option).map(|(_, n)| n.as_str()).unwrap_or_default();
+        let notes = note_options(q, form).into_iter().map(|option| {
+            let note = q.notes.iter().find(|(o, _)| *o == option).map(|(_, n)| n.as_str()).unwrap_or_default();
             let shown = if scenario {
-                form.principles.iter().find(|p| p.id == *option).map_or(option.as_str(), |p| p.label.as_str())
+                form.principles.iter().find(|p| p.id == option).map_or(option.as_str(), |p| p.label.as_str())
             } else {
                 option.as_str()
             };
@@ -434,16 +497,16 @@ impl Cx {
         });
         let count = form.questions.len();
         let what = format!("{} {}", q.id, t.questions_heading);
-        let duplicate = self.on_action.reform(move |_: MouseEvent| Action::FormEdit(FormEdit::DuplicateQuestion(i)));
+        let duplicate = self.act(FormEdit::DuplicateQuestion(i), "form-q-text".into());
         let mut principle_choices = vec![(String::new(), t.no_principle.to_string())];
         principle_choices.extend(principles.clone());
         html! {
             <div class="form-question" id="form-question" tabindex="-1">
                 { self.problems_of(&Field::Question(i, "")) }
                 <div class="form-moves">
-                    <button type="button" onclick={duplicate}>{ t.duplicate }</button>
+                    <button type="button" onclick={duplicate} aria-label={format!("{what}: {}", t.duplicate)}>{ t.duplicate }</button>
                 </div>
-                { self.moves(i, count, FormEdit::MoveQuestion, FormEdit::RemoveQuestion, &what) }
+                { self.moves(i, count, FormEdit::MoveQuestion, FormEdit::RemoveQuestion, &what, &|_| "form-q".to_string(), "add-question") }
                 <div class="form-columns">
                     <div>
                         { self.input(Field::Question(i, "id"), t.question_fields[0], &q.id) }
@@ -461,14 +524,14 @@ impl Cx {
                         }
                         { self.area(Field::Question(i, "explanation"), t.question_fields[8], &q.explanation, 4) }
                         { self.area(Field::Question(i, "quote"), t.question_fields[9], &q.quote, 3) }
-                        if options.iter().any(|o| *o != q.answer) {
+                        if !note_options(q, form).is_empty() {
                             <fieldset class="form-notes">
                                 <legend>{ t.notes_heading }</legend>
                                 { for notes }
                             </fieldset>
                         }
                     </div>
-                    <QuotePicker lang={self.lang} {source} on_quote={self.edit(Field::Question(i, "quote"))} />
+                    <QuotePicker key={i} lang={self.lang} {sources} on_quote={self.edit(Field::Question(i, "quote"))} />
                 </div>
             </div>
         }
@@ -478,8 +541,8 @@ impl Cx {
 #[derive(Properties, PartialEq)]
 struct QuoteProps {
     lang: Lang,
-    /// The source text, when the set names one and it was fetched.
-    source: Option<String>,
+    /// The source texts the set names that were fetched: (file, text).
+    sources: Vec<(String, String)>,
     on_quote: Callback<String>,
 }
 
@@ -490,9 +553,22 @@ fn quote_picker(props: &QuoteProps) -> Html {
     let t = FormTexts::get(props.lang);
     let area = use_node_ref();
     let nothing = use_state(|| false);
-    let Some(source) = &props.source else {
+    // A set comparing documents names several: one at a time, chosen here.
+    let chosen = use_state(|| 0usize);
+    let Some((_, source)) = props.sources.get(*chosen).or(props.sources.first()) else {
         return html! { <div class="quote-picker"><p class="meta">{ t.source_missing }</p></div> };
     };
+    let choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(n) = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse() {
+                chosen.set(n);
+            }
+        })
+    };
+    let files = props.sources.iter().enumerate().map(|(n, (name, _))| {
+        html! { <option value={n.to_string()} selected={n == *chosen}>{ name }</option> }
+    });
     let take = {
         let (area, on_quote, nothing) = (area.clone(), props.on_quote.clone(), nothing.clone());
         Callback::from(move |_: MouseEvent| {
@@ -510,6 +586,10 @@ fn quote_picker(props: &QuoteProps) -> Html {
     };
     html! {
         <div class="quote-picker">
+            if props.sources.len() > 1 {
+                <label for="form-source-file-pick">{ t.source_heading }</label>
+                <select id="form-source-file-pick" onchange={choose}>{ for files }</select>
+            }
             <label for="form-source-text">{ t.source_text }</label>
             <textarea id="form-source-text" ref={area} readonly=true value={source.clone()} rows="16" />
             <button type="button" id="form-take-quote" onclick={take}>{ t.take_quote }</button>
