@@ -37,7 +37,7 @@
   };
   const outboxKey = () => new RegExp(`^${lrs.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d{13}\\.\\d{6}\\.[0-9a-f-]{36}$`);
 
-  // The statements waiting, oldest first, and those of them that can be sent (they name an actor).
+  // The outbox keys waiting, oldest first.
   function waiting() {
     const keys = new Set(memory.keys());
     safe(() => {
@@ -48,13 +48,12 @@
   }
 
   const actor = (name) => ({ objectType: 'Agent', name, account: { homePage: lrs.accountHome, name } });
-  // A statement with the learner as its actor, kept so; false when it cannot be read.
+  // A statement with the learner as its actor, kept so (one that cannot be read is left to send()).
   function name(key, learner) {
     const statement = safe(() => JSON.parse(stored(key)));
-    if (!statement) return false;
+    if (!statement) return;
     statement.actor = actor(learner);
     put(key, JSON.stringify(statement));
-    return true;
   }
 
   // 2 s after the first failure, doubling, at most 5 minutes: a down LRS is not hammered, and a

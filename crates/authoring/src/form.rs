@@ -4,7 +4,7 @@
 //! (`apply`), and the check (`draft::check`) runs on the result as for typing. So the two views
 //! can never disagree, and every rule lives once, in the parser. The form shows values as text;
 //! one the parser would refuse (`pass_mark = "abc"`) is kept as the trainer wrote it, and the
-//! check says what is wrong at its field (`field_at`).
+//! check says what is wrong at its field (`fields_at`).
 
 use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
@@ -202,6 +202,8 @@ impl SetForm {
     }
 
     /// The same edit on the form's own data: what the text, read back after `apply`, must show.
+    /// The model the property test (tests/form.rs) holds `apply` to; the page itself always reads
+    /// the form back from the text.
     pub fn apply(&mut self, edit: &FormEdit) {
         match edit {
             FormEdit::Set(field, _) if !editable(field) => {}
@@ -426,31 +428,30 @@ pub fn apply(text: &str, edit: &FormEdit) -> Result<String, FormUnavailable> {
         FormEdit::Set(field, _) if !editable(field) => structure_changed = false,
         FormEdit::Set(field, value) => {
             structure_changed = false;
-            let normalized = value.clone();
             match field {
-                Field::Set(key) => write(doc.as_table_mut(), key, &normalized),
+                Field::Set(key) => write(doc.as_table_mut(), key, value),
                 Field::Source(key) => {
                     if !doc.contains_key("source") {
                         doc.insert("source", Item::Table(Table::new()));
                         structure_changed = true;
                     }
                     if let Some(source) = doc.get_mut("source").and_then(Item::as_table_mut) {
-                        write(source, key, &normalized);
+                        write(source, key, value);
                     }
                 }
                 Field::Principle(i, key) => {
                     if let Some(t) = array(&mut doc, "principles").and_then(|a| a.get_mut(*i)) {
-                        write(t, key, &normalized);
+                        write(t, key, value);
                     }
                 }
                 Field::Question(i, key) => {
                     if let Some(t) = array(&mut doc, "questions").and_then(|a| a.get_mut(*i)) {
-                        write(t, key, &normalized);
+                        write(t, key, value);
                     }
                 }
                 Field::Note(i, option) => {
                     if let Some(t) = array(&mut doc, "questions").and_then(|a| a.get_mut(*i)) {
-                        structure_changed = write_note(t, option, &normalized);
+                        structure_changed = write_note(t, option, value);
                     }
                 }
             }
@@ -561,16 +562,19 @@ fn write(table: &mut Table, key: &str, text: &str) {
     keep_decor(table, key, new);
 }
 
-fn keep_decor(table: &mut Table, key: &str, mut new: Value) {
+fn keep_decor(table: &mut Table, key: &str, new: Value) {
     match table.get_mut(key).and_then(Item::as_value_mut) {
-        Some(old) => {
-            *new.decor_mut() = old.decor().clone();
-            *old = new;
-        }
+        Some(old) => replace_keeping_decor(old, new),
         None => {
             table.insert(key, Item::Value(new));
         }
     }
+}
+
+/// A value replaced, its surroundings (a comment after it) kept.
+fn replace_keeping_decor(old: &mut Value, mut new: Value) {
+    *new.decor_mut() = old.decor().clone();
+    *old = new;
 }
 
 /// Writes a note under `[questions.notes]` (made when missing, removed when emptied); whether
@@ -588,11 +592,7 @@ fn write_note(question: &mut Table, option: &str, text: &str) -> bool {
         notes.remove(option);
     } else {
         match notes.get_mut(option).and_then(Item::as_value_mut) {
-            Some(old) => {
-                let mut new = Value::from(text);
-                *new.decor_mut() = old.decor().clone();
-                *old = new;
-            }
+            Some(old) => replace_keeping_decor(old, Value::from(text)),
             None => {
                 notes.insert(option, value(text));
             }
@@ -632,13 +632,9 @@ fn renumber(doc: &mut DocumentMut) {
     visit(doc.as_table_mut(), &mut next);
 }
 
-/// The field a problem at `line`:`column` (from 1, columns in characters) concerns: the value or
-/// key it points into, else the principle or question whose lines hold it.
-pub fn field_at(text: &str, line: usize, column: usize) -> Option<Field> {
-    fields_at(text, &[(line, column)]).pop().flatten()
-}
-
-/// `field_at` for many places, reading the text once (a check's problems, on every check).
+/// The field each problem at (`line`, `column`) (from 1, columns in characters) concerns: the
+/// value or key it points into, else the principle or question whose lines hold it. The text is
+/// read once for all of them (a check's problems, on every check).
 pub fn fields_at(text: &str, places: &[(usize, usize)]) -> Vec<Option<Field>> {
     let Ok(doc) = toml_edit::Document::parse(text) else { return vec![None; places.len()] };
     places.iter().map(|&(line, column)| offset_of(text, line, column).and_then(|at| field_in(&doc, at))).collect()

@@ -236,7 +236,8 @@ pub static EN: TrainerTexts = TrainerTexts {
     download_results: "Download CSV",
 };
 
-/// The form view's strings: field labels, the difficulty rule beside its choice, the quote picker.
+/// The form view's strings (field labels, the difficulty rule under its choice, the quote picker)
+/// and the kept drafts'.
 pub struct FormTexts {
     pub view_label: &'static str,
     pub view_text: &'static str,

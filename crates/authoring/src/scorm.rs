@@ -8,7 +8,7 @@
 use credo_core::model::QuestionSet;
 
 /// The page the LMS opens: the quiz on this set, without the app's own navigation (the LMS is it).
-pub fn launch(set: &QuestionSet) -> String {
+fn launch(set: &QuestionSet) -> String {
     format!("index.html?set={}&embed=1", set.id())
 }
 

@@ -215,8 +215,12 @@ pub enum Action {
     DismissDraftNote(usize),
 }
 
-/// The draft a page opens with: a minimal set to start from, in Japanese like the real ones.
-pub const STARTER: &str = r#"id = "my-credo"
+/// The file name of a set begun on the page (its downloads are named after the set's id).
+const NEW_FILE: &str = "question-set.toml";
+
+/// The draft a page opens with when no draft is kept: a minimal set to start from, in Japanese
+/// like the real ones.
+const STARTER: &str = r#"id = "my-credo"
 title = "私たちのクレド"
 pass_mark = 70
 
@@ -250,7 +254,7 @@ impl TrainerState {
             revision: 0,
             lang,
             tab: Tab::Editor,
-            draft: Draft::new("question-set.toml".into(), Format::Toml, STARTER.into(), &Vec::new()),
+            draft: Draft::new(NEW_FILE.into(), Format::Toml, STARTER.into(), &Vec::new()),
             file_note: None,
             trying: None,
             result_files: Vec::new(),
@@ -395,7 +399,7 @@ impl Apply for TrainerState {
             Action::SelectQuestion(i) if i == s.question => return self,
             Action::SelectQuestion(i) => s.question = i,
             Action::NewSet { slot } => {
-                s.draft = Draft::new("question-set.toml".into(), Format::Toml, EMPTY_SET.into(), &s.sources);
+                s.draft = Draft::new(NEW_FILE.into(), Format::Toml, EMPTY_SET.into(), &s.sources);
                 s.slot = slot;
                 s.view = View::Form;
                 s.question = 0;

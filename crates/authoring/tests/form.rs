@@ -1,7 +1,7 @@
 //! The form view of a draft: edits in, the text they leave out (snapshots); random edits keep the form and the text in agreement; problems land on their fields.
 
 use credo_authoring::form::{
-    apply, field_at, Field, FormEdit, FormUnavailable, SetForm, EMPTY_SET, PRINCIPLE_KEYS, QUESTION_KEYS, SET_KEYS,
+    apply, fields_at, Field, FormEdit, FormUnavailable, SetForm, EMPTY_SET, PRINCIPLE_KEYS, QUESTION_KEYS, SET_KEYS,
     SOURCE_KEYS,
 };
 use credo_core::parse::parse_set;
@@ -270,7 +270,7 @@ fn a_problem_is_shown_at_the_field_it_concerns() {
     let fields: Vec<(String, Option<Field>)> = parsed
         .diagnostics
         .iter()
-        .map(|d| (format!("{}:{}", d.line, d.column), field_at(&text, d.line, d.column)))
+        .map(|d| (format!("{}:{}", d.line, d.column), fields_at(&text, &[(d.line, d.column)])[0].clone()))
         .collect();
     assert_eq!(
         fields,
@@ -280,12 +280,12 @@ fn a_problem_is_shown_at_the_field_it_concerns() {
         ]
     );
     // A line between fields belongs to the question above it.
-    assert_eq!(field_at(COMMENTED, 29, 1), Some(Field::Question(0, "")));
-    assert_eq!(field_at(COMMENTED, 28, 8), Some(Field::Question(0, "quote")));
-    assert_eq!(field_at(COMMENTED, 31, 3), Some(Field::Note(0, "team".into())));
-    assert_eq!(field_at(COMMENTED, 35, 1), Some(Field::Question(1, "id")));
-    assert_eq!(field_at(COMMENTED, 3, 9), Some(Field::Set("title")));
-    assert_eq!(field_at(COMMENTED, 12, 1), Some(Field::Principle(0, "label")));
+    assert_eq!(fields_at(COMMENTED, &[(29, 1)])[0], Some(Field::Question(0, "")));
+    assert_eq!(fields_at(COMMENTED, &[(28, 8)])[0], Some(Field::Question(0, "quote")));
+    assert_eq!(fields_at(COMMENTED, &[(31, 3)])[0], Some(Field::Note(0, "team".into())));
+    assert_eq!(fields_at(COMMENTED, &[(35, 1)])[0], Some(Field::Question(1, "id")));
+    assert_eq!(fields_at(COMMENTED, &[(3, 9)])[0], Some(Field::Set("title")));
+    assert_eq!(fields_at(COMMENTED, &[(12, 1)])[0], Some(Field::Principle(0, "label")));
 }
 
 #[test]

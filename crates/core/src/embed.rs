@@ -219,7 +219,7 @@ pub struct AppConfig {
 }
 
 /// Reads config.toml. Problems come back as plain strings for a notice; the config is
-/// optional, so a broken one leaves the quiz working and only event delivery limited.
+/// optional, so a broken one leaves the quiz working and only event delivery or the LRS limited.
 pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
     let (root, errors) = DeTable::parse_recoverable(text);
     let mut problems: Vec<String> = errors.iter().map(|e| format!("config.toml: {}", e.message())).collect();

@@ -37,7 +37,6 @@ impl Lang {
 pub struct Texts {
     pub app_title: &'static str,
     pub switch_language: &'static str,
-    pub other_language_name: &'static str,
     pub loading: &'static str,
     pub sets_heading: &'static str,
     pub questions_count: &'static str,
@@ -72,7 +71,6 @@ pub struct Texts {
     pub missed_heading: &'static str,
     pub none_missed: &'static str,
     pub back_to_sets: &'static str,
-    pub retry: &'static str,
     pub review_today: &'static str,
     pub review_total: &'static str,
     pub mastery: &'static str,
@@ -127,7 +125,6 @@ pub struct Texts {
 pub static JA: Texts = Texts {
     app_title: "クレド研修クイズ",
     switch_language: "English に切り替え",
-    other_language_name: "English",
     loading: "読み込み中…",
     sets_heading: "問題セット",
     questions_count: "問",
@@ -162,7 +159,6 @@ pub static JA: Texts = Texts {
     missed_heading: "間違えた問題",
     none_missed: "間違えた問題はありません。",
     back_to_sets: "セット一覧に戻る",
-    retry: "もう一度受ける",
     review_today: "今日の復習 {n} 問",
     review_total: "今日の復習: {n} 問(復習は、間違えた問題が 1・3・7 日後にもう一度出るしくみです)",
     mastery: "これまでの正答(原則ごと)",
@@ -217,7 +213,6 @@ pub static JA: Texts = Texts {
 pub static EN: Texts = Texts {
     app_title: "Credo Training Quiz",
     switch_language: "日本語に切り替え",
-    other_language_name: "日本語",
     loading: "Loading…",
     sets_heading: "Question sets",
     questions_count: "questions",
@@ -252,7 +247,6 @@ pub static EN: Texts = Texts {
     missed_heading: "Questions missed",
     none_missed: "No questions missed.",
     back_to_sets: "Back to the sets",
-    retry: "Take it again",
     review_today: "Today's review: {n}",
     review_total: "Today's review: {n} questions (missed questions come back after 1, 3 and 7 days)",
     mastery: "Right so far, by principle",

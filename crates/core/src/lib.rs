@@ -19,7 +19,7 @@
 //!   (quotes against source texts, giveaways, counts), `manifest` (file names and `SetSummary`,
 //!   only a preview: a fetched set decides), `engine` (`Attempt` changed by
 //!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
-//!   employee's result JSON, written by hand), `i18n` (`Lang`, every string of the quiz), `embed`
+//!   employee's result JSON, written by hand), `i18n` (`Lang`, every string of the quiz; web/report.js carries its own), `embed`
 //!   (URL parameters, config.toml, `HostEvent`s), `app_state` (the quiz's state as plain data,
 //!   changed only by `AppState::apply`), `certificate` (the completion certificate's code and the
 //!   set's content hash), `xapi` (the statements an attempt's events make for an LRS, `[xapi]` in
@@ -59,12 +59,13 @@
 //! - State changes only in `apply` (app and trainer), which does no I/O; hooks persist.
 //! - A draft's text is the one truth on the trainer page: the form view only reads it and writes
 //!   edits into it, so the two views cannot disagree.
-//! - Stored data carries a schema version; what cannot be read is moved to a backup key, never
-//!   dropped.
+//! - Stored records (history, attempts, the trainer's drafts) carry a schema version; what cannot
+//!   be read is moved to a backup key, never dropped. (Outbox statements are xAPI's own JSON.)
 //! - The app requests nothing from any host but the one serving it (and the LRS config.toml
 //!   names, when it names one), and posts messages only to a parent window's exact, allowed
-//!   origin (never `*`). An xAPI statement leaves the browser's outbox only when the LRS confirms it. Its service worker (web/sw.js) keeps one
-//!   whole version: a quiz page is kept only with every file it names.
+//!   origin (never `*`). An xAPI statement leaves the browser's outbox only when the LRS
+//!   confirms it. The app's service worker (web/sw.js) keeps one whole version: a quiz page is
+//!   kept only with every file it names.
 
 pub mod app_state;
 pub mod certificate;

@@ -21,7 +21,7 @@ pub struct LrsConfig {
     /// The `Authorization` header's value (`Basic …`), when the LRS asks for one.
     pub authorization: Option<String>,
     /// The `homePage` of the learner's account: the system their name or staff number belongs
-    /// to. Empty: the quiz's own address.
+    /// to. Empty: the quiz's origin.
     pub account_home: String,
 }
 
@@ -80,7 +80,7 @@ const ADL_VERBS: &str = "http://adlnet.gov/expapi/verbs/";
 const ADL_ACTIVITIES: &str = "http://adlnet.gov/expapi/activities/";
 
 /// The set as an activity: its id and content hash, so results of an edited set are told apart.
-pub fn set_activity_id(activity_base: &str, set: &QuestionSet) -> String {
+fn set_activity_id(activity_base: &str, set: &QuestionSet) -> String {
     format!("{activity_base}sets/{}/{:016x}", set.id(), content_hash(set))
 }
 

@@ -65,7 +65,7 @@ pub fn write_package(set: &QuestionSet, set_file: &Path, app: &Path, output: &Pa
     Ok(entries.len())
 }
 
-/// Every file under `dir`, by its path from `root` with `/`, except the folders left out.
+/// Every file under `dir`, by its path from `root` with `/`, except what `LEFT_OUT` names.
 fn collect(root: &Path, dir: &Path, entries: &mut Vec<(String, Vec<u8>)>) -> Result<(), PackageError> {
     let read_error = |e| PackageError::Read(dir.to_path_buf(), e);
     for item in std::fs::read_dir(dir).map_err(read_error)? {

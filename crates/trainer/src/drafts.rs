@@ -101,12 +101,11 @@ fn flush() {
     if storage::availability().is_some() {
         return dispatch.emit(Action::DraftNotKept);
     }
-    let key = |slot: &str| format!("{PREFIX}{slot}");
     // Another tab changed this slot since this tab last saw it: this tab's work goes on as a new
     // draft, and neither overwrites the other.
     let stored = (!unkept.slot.is_empty()).then(|| storage::record(&key(&unkept.slot))).flatten();
     let forked = stored.is_some() && stored != SEEN.with(|s| s.borrow().get(&unkept.slot).cloned());
-    let slot = if unkept.slot.is_empty() || forked { format!("{:x}", storage::random_seed()) } else { unkept.slot };
+    let slot = if unkept.slot.is_empty() || forked { new_slot() } else { unkept.slot };
     let kept = KeptDraft::of(&slot, &unkept.file, unkept.format, &unkept.text, storage::now_ms());
     let record = kept.encode();
     match storage::keep_record(&key(&slot), record.clone()) {
@@ -118,6 +117,15 @@ fn flush() {
     }
 }
 
+/// A name for a new kept draft.
+pub fn new_slot() -> String {
+    format!("{:x}", storage::random_seed())
+}
+
+fn key(slot: &str) -> String {
+    format!("{PREFIX}{slot}")
+}
+
 /// Forgets a deleted draft: its unkept typing too, so nothing writes it back.
 fn delete(slot: &str) {
     UNKEPT.with(|u| {
@@ -127,7 +135,7 @@ fn delete(slot: &str) {
         }
     });
     SEEN.with(|s| s.borrow_mut().remove(slot));
-    storage::remove_record(&format!("{PREFIX}{slot}"));
+    storage::remove_record(&key(slot));
 }
 
 #[derive(Properties, PartialEq)]
@@ -167,7 +175,7 @@ pub fn draft_list(props: &Props) -> Html {
             let slot = slot.clone();
             // Read at click time: another tab may have changed or deleted it.
             move |_: MouseEvent| {
-                let key = format!("{PREFIX}{slot}");
+                let key = key(&slot);
                 match storage::record(&key).map(|record| (KeptDraft::decode(&slot, &record), record)) {
                     Some((Some(kept), record)) => {
                         SEEN.with(|s| s.borrow_mut().insert(slot.clone(), record));

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::drafts::DraftList;
+use crate::drafts::{new_slot, DraftList};
 use crate::drop_zone::DropZone;
 use crate::form::FormView;
 
@@ -75,11 +75,9 @@ pub fn editor_panel(props: &Props) -> Html {
     // so the quotes can be checked word for word as `quizcheck check` does.
     {
         let dispatch = props.on_action.clone();
-        let asked = use_mut_ref(Vec::<String>::new);
         let wanted: Vec<String> = props.draft.parsed.set.iter().flat_map(|set| set.source().files.clone()).collect();
         use_effect_with(wanted, move |wanted| {
-            for name in wanted.iter().filter(|n| !asked.borrow().contains(n)) {
-                asked.borrow_mut().push(name.clone());
+            for name in wanted {
                 // Names reach here only through the core's path rule (a valid set's `[source] file`).
                 fetch_source(dispatch.clone(), name.clone());
             }
@@ -156,6 +154,9 @@ pub fn editor_panel(props: &Props) -> Html {
         t.checking.to_string()
     } else if located.is_empty() {
         t.no_problems.to_string()
+    } else if props.view == View::Form {
+        // The form's own list leads to fields, not lines.
+        fill(FormTexts::get(props.lang).problems_count, &[("n", &located.len())])
     } else {
         fill(t.problems_count, &[("n", &located.len())])
     };
@@ -210,8 +211,7 @@ pub fn editor_panel(props: &Props) -> Html {
     let f = FormTexts::get(props.lang);
     let form_view = props.view == View::Form;
     let show = |view: View| props.on_action.reform(move |_: MouseEvent| Action::ShowView(view));
-    let new_set =
-        props.on_action.reform(|_: MouseEvent| Action::NewSet { slot: format!("{:x}", storage::random_seed()) });
+    let new_set = props.on_action.reform(|_: MouseEvent| Action::NewSet { slot: new_slot() });
     html! {
         <DropZone {on_files}>
             <DraftList lang={props.lang} drafts={props.drafts.clone()} notes={props.draft_notes.clone()}
@@ -297,9 +297,25 @@ fn download_content(draft: &Draft, format: Format) -> Option<(String, String)> {
     set.map(|set| (name, draft::write(format, set.data())))
 }
 
-/// Fetches a source text from the server's questions/ folder (`name` is a plain relative path)
-/// and reports it, or why it could not be had.
+thread_local! {
+    /// The source texts asked for so far, by the editor or the form: each is fetched once.
+    static ASKED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Fetches a source text from the server's questions/ folder (`name` is a plain relative path),
+/// once, and reports it, or why it could not be had.
 pub fn fetch_source(dispatch: Callback<Action>, name: String) {
+    let asked = ASKED.with(|a| {
+        let mut a = a.borrow_mut();
+        let asked = a.contains(&name);
+        if !asked {
+            a.push(name.clone());
+        }
+        asked
+    });
+    if asked {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let text = match storage::fetch_text(&format!("../questions/{name}")).await {
             Ok(text) => Ok(text),

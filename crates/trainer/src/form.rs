@@ -9,7 +9,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use credo_authoring::draft::{self, Format};
-use credo_authoring::form::{fields_at, Field, FormEdit, FormUnavailable, QuestionForm, SetForm};
+use credo_authoring::form::{
+    fields_at, Field, FormEdit, FormUnavailable, QuestionForm, SetForm, SET_KEYS, SOURCE_KEYS,
+};
 use credo_authoring::i18n::{fill, FormTexts};
 use credo_authoring::problem::DraftProblem;
 use credo_authoring::trainer_state::{Action, Sources};
@@ -135,7 +137,7 @@ pub fn form_view(props: &Props) -> Html {
         use_effect_with((source_file.clone(), props.checked), move |(names, checked)| {
             for name in names.lines().filter(|_| *checked) {
                 let known = sources.iter().any(|(n, _)| n == name);
-                if !name.is_empty() && !known && is_plain_relative(name) {
+                if !known && is_plain_relative(name) {
                     fetch_source(dispatch.clone(), name.to_string());
                 }
             }
@@ -201,7 +203,7 @@ pub fn form_view(props: &Props) -> Html {
         }
     });
 
-    let set_fields = ["id", "title", "pass_mark", "length", "prompt"].iter().zip(t.set_fields).map(|(&key, label)| {
+    let set_fields = SET_KEYS.iter().zip(t.set_fields).map(|(&key, label)| {
         let value = match key {
             "id" => &form.id,
             "title" => &form.title,
@@ -212,7 +214,7 @@ pub fn form_view(props: &Props) -> Html {
         cx.input(Field::Set(key), label, value)
     });
     let source = &form.source;
-    let source_fields = ["office", "title", "date", "url", "file"].iter().zip(t.source_fields).map(|(&key, label)| {
+    let source_fields = SOURCE_KEYS.iter().zip(t.source_fields).map(|(&key, label)| {
         let value = match key {
             "office" => &source.office,
             "title" => &source.title,
@@ -232,13 +234,13 @@ pub fn form_view(props: &Props) -> Html {
                 { cx.input(Field::Principle(i, "id"), t.principle_fields[0], &p.id) }
                 { cx.input(Field::Principle(i, "label"), t.principle_fields[1], &p.label) }
                 { cx.area(Field::Principle(i, "summary"), t.principle_fields[2], &p.summary, 2) }
-                { cx.moves(i, count, FormEdit::MovePrinciple, FormEdit::RemovePrinciple, &heading, &|n| format!("form-p{n}"), "add-principle") }
+                { cx.moves(i, count, FormEdit::MovePrinciple, FormEdit::RemovePrinciple, &heading, &|n| field_id(&Field::Principle(n, "")), "add-principle") }
             </fieldset>
         }
     });
     // A new item's first field takes the focus.
-    let add_principle = cx.act(FormEdit::AddPrinciple, format!("form-p{count}-label"));
-    let add_question = cx.act(FormEdit::AddQuestion, "form-q-text".into());
+    let add_principle = cx.act(FormEdit::AddPrinciple, field_id(&Field::Principle(count, "label")));
+    let add_question = cx.act(FormEdit::AddQuestion, field_id(&Field::Question(0, "text")));
     let question = form.questions.get(props.question).map(|q| {
         // The source texts the set names and the page has: the quote picker offers each.
         let texts: Vec<(String, String)> = source
@@ -497,7 +499,7 @@ impl Cx {
         });
         let count = form.questions.len();
         let what = format!("{} {}", q.id, t.questions_heading);
-        let duplicate = self.act(FormEdit::DuplicateQuestion(i), "form-q-text".into());
+        let duplicate = self.act(FormEdit::DuplicateQuestion(i), field_id(&Field::Question(i, "text")));
         let mut principle_choices = vec![(String::new(), t.no_principle.to_string())];
         principle_choices.extend(principles.clone());
         html! {

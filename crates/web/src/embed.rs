@@ -184,12 +184,12 @@ fn report_height(force: bool) {
 }
 
 fn watch_height() {
-    let Some(app) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(|| report_height(false));
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&app);
+        observer.observe(&body);
     }
     // Lives as long as the page: the observer calls it on every change.
     callback.forget();

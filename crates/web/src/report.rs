@@ -87,11 +87,12 @@ thread_local! {
 
 /// Puts a statement (its JSON without the actor) in the outbox under
 /// `<scope>.xapi.<made at>.<sequence>.<id>`; report.js adds the actor and sends it from there.
-/// Written to storage here too, so it waits there even if report.js never loads on this page.
+/// Written to storage here too, so it is not lost if report.js never loads on this page (offline
+/// before it was ever fetched); such a statement has no actor, and stays in the outbox unsent
+/// rather than go out under a later page's learner.
 pub fn queue_statement(made_at_ms: f64, id: &str, body: &str) {
     let seq = MADE.with(|m| m.replace(m.get() + 1));
     let key = format!("{}{:013}.{seq:06}.{id}", outbox_prefix(), made_at_ms as u64);
-    // In storage, not only in the page: report.js may still be loading, or not load (offline).
     let _ = crate::storage::keep_record(&key, body.to_string());
     call("queue", Array::of2(&key.into(), &body.into()));
 }

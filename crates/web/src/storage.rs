@@ -1,5 +1,6 @@
 //! The only code that reads and keeps data in the browser: the files served beside the app (fetch), and
-//! localStorage for history per set, the unfinished attempt and the language (with the clock that dates them).
+//! localStorage for history per set, the unfinished attempt, the language, the xAPI outbox and registrations,
+//! and the trainer page's drafts (with the clock that dates them and the randomness that names them).
 //!
 //! localStorage can be missing, blocked by policy (SecurityError on access) or full (QuotaExceeded
 //! on write). Then values live in memory for this page and the caller is told once. Data that
@@ -364,10 +365,13 @@ pub fn set_aside_record(key: &str) {
     }
 }
 
+/// Where an attempt's xAPI registration is kept, per set.
+const REGISTRATION: &str = "xapi-registration";
+
 /// The attempt's registration: made new when an attempt starts (`fresh`), kept until it ends, so
 /// a resumed attempt's statements belong to the same registration.
 pub fn registration(set_id: &str, fresh: bool, new: impl FnOnce() -> String) -> String {
-    let k = key("xapi-registration", set_id);
+    let k = key(REGISTRATION, set_id);
     match get(&k).filter(|_| !fresh) {
         Some(id) => id,
         None => {
@@ -379,7 +383,7 @@ pub fn registration(set_id: &str, fresh: bool, new: impl FnOnce() -> String) -> 
 }
 
 pub fn end_registration(set_id: &str) {
-    remove(&key("xapi-registration", set_id));
+    remove(&key(REGISTRATION, set_id));
 }
 
 /// 16 bytes from the browser's cryptographic randomness (for UUIDs).
