@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -288,6 +288,25 @@ test('review of issue 14: focus follows a moved item and goes to the add button 
   await page.focus('#form-q-remove');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'add-question');
+  watcher.assertClean();
+  await context.close();
+});
+
+test('a note left for an option that is gone is shown at its own field, with its problem, and emptying it removes it', async () => {
+  const context = await browser.newContext();
+  const { page, watcher } = await openTrainer(context);
+  const set = readFileSync(join(ROOT, 'tests/data/demo-set.toml'), 'utf8')
+    .replace('quote = "市民目線を問い続けましょう。"\n', 'quote = "市民目線を問い続けましょう。"\n\n[questions.notes]\ngone = "古いメモ。"\n');
+  await page.fill('#draft-text', set);
+  await page.click('#view-form');
+  const note = page.getByLabel('「gone」へのメモ', { exact: false });
+  await note.waitFor();
+  assert.equal(await note.inputValue(), '古いメモ。');
+  await page.waitForSelector('.form-notes .field-problems');
+  await assertAccessible(page, 'a leftover note');
+  await note.fill('');
+  await page.click('#view-text');
+  assert.ok(!(await page.inputValue('#draft-text')).includes('gone'), 'the note left the text');
   watcher.assertClean();
   await context.close();
 });

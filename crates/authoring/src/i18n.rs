@@ -271,6 +271,8 @@ pub struct FormTexts {
     pub option_n: &'static str,
     pub notes_heading: &'static str,
     pub note_for: &'static str,
+    /// A note written for an option the question no longer offers (or for its answer).
+    pub note_orphaned: &'static str,
     /// The rule for each difficulty: (scenario, choice), as questions/README.md writes it.
     pub difficulty_rules: [(&'static str, &'static str); 3],
     pub source_text: &'static str,
@@ -330,6 +332,7 @@ static FORM_JA: FormTexts = FormTexts {
     option_n: "選択肢 {n}",
     notes_heading: "選んだ人へのメモ(その選択肢が最適でない理由)",
     note_for: "「{option}」を選んだ人へ",
+    note_orphaned: "「{option}」へのメモ(この選択肢はもうないか正解です。空にすると消えます)",
     difficulty_rules: [
         ("場面が、その原則が名指ししている行動そのものを描いている。", "誤りの選択肢が、文書に出てこないもの。"),
         ("別の原則ももっともらしく見え、解説がそれを退けている。", "誤りの選択肢に、文書の別の箇所から取ったもっともらしいものがある。"),
@@ -405,6 +408,7 @@ static FORM_EN: FormTexts = FormTexts {
     option_n: "Option {n}",
     notes_heading: "Notes for those who choose (why that option is not the best fit)",
     note_for: "For those who choose “{option}”",
+    note_orphaned: "Note for “{option}” (no longer an option, or the answer: empty it to remove it)",
     difficulty_rules: [
         (
             "The situation shows the very behaviour the principle names.",

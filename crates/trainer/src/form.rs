@@ -63,7 +63,8 @@ fn rendered(field: &Field, form: &SetForm) -> Field {
             _ => Field::Question(*i, ""),
         },
         Field::Note(i, option) => match form.questions.get(*i) {
-            Some(q) if shown_notes(q).contains(option) => field.clone(),
+            // Shown for an option offered, and for a note left over (to be emptied).
+            Some(q) if shown_notes(q).contains(option) || q.notes.iter().any(|(o, _)| o == option) => field.clone(),
             _ => Field::Question(*i, ""),
         },
         other => other.clone(),
@@ -488,14 +489,20 @@ impl Cx {
                 </fieldset>
             }
         });
-        let notes = note_options(q, form).into_iter().map(|option| {
-            let note = q.notes.iter().find(|(o, _)| *o == option).map(|(_, n)| n.as_str()).unwrap_or_default();
+        let offered = note_options(q, form);
+        let notes = offered.iter().map(|option| {
+            let note = q.notes.iter().find(|(o, _)| o == option).map(|(_, n)| n.as_str()).unwrap_or_default();
             let shown = if scenario {
-                form.principles.iter().find(|p| p.id == option).map_or(option.as_str(), |p| p.label.as_str())
+                form.principles.iter().find(|p| p.id == *option).map_or(option.as_str(), |p| p.label.as_str())
             } else {
                 option.as_str()
             };
             self.area(Field::Note(i, option.clone()), &fill(t.note_for, &[("option", &shown)]), note, 2)
+        });
+        // Notes whose option is gone (renamed in the text, removed) or is now the answer: shown so
+        // they can be emptied here, not only in the text view.
+        let leftover = q.notes.iter().filter(|(o, _)| !offered.contains(o)).map(|(option, note)| {
+            self.area(Field::Note(i, option.clone()), &fill(t.note_orphaned, &[("option", option)]), note, 2)
         });
         let count = form.questions.len();
         let what = format!("{} {}", q.id, t.questions_heading);
@@ -526,10 +533,11 @@ impl Cx {
                         }
                         { self.area(Field::Question(i, "explanation"), t.question_fields[8], &q.explanation, 4) }
                         { self.area(Field::Question(i, "quote"), t.question_fields[9], &q.quote, 3) }
-                        if !note_options(q, form).is_empty() {
+                        if !note_options(q, form).is_empty() || !q.notes.is_empty() {
                             <fieldset class="form-notes">
                                 <legend>{ t.notes_heading }</legend>
                                 { for notes }
+                                { for leftover }
                             </fieldset>
                         }
                     </div>
