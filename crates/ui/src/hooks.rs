@@ -147,7 +147,10 @@ pub fn use_lms_records(state: &AppState, in_lms: bool) {
         let time = scorm::time_of_day(at, storage::utc_offset_min());
         let next = if matches!(event, HostEvent::Answered { .. }) { report::lms_next_interaction() } else { 0 };
         let values = scorm::values(event, set, next, &time);
-        report::lms_record(&values, matches!(event, HostEvent::Completed { .. }));
+        // A start writes nothing (boot.js marked the launch), so it needs no commit either.
+        if !values.is_empty() {
+            report::lms_record(&values, matches!(event, HostEvent::Completed { .. }));
+        }
     });
 }
 
