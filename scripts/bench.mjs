@@ -182,6 +182,9 @@ try {
   console.log(`set list first load: ${kb(listGz)} KB gzip, ${listOver >= 0 ? '+' : ''}${kb(listOver)} KB against the deep link ` +
     `(budget: at most +5 KB): ${listOver <= 5 * KB ? 'within budget' : 'OVER BUDGET'}`);
 
+  // BENCH_BYTES_ONLY=1 stops here: the byte figures alone, for trying a size change quickly.
+  const timed = !process.env.BENCH_BYTES_ONLY;
+
   // Each condition: the deep link, the set list and hello alternate, so drift on the machine hits all alike.
   const pages = [
     ['app deep link [data-question]', appUrl, '[data-question]'],
@@ -189,7 +192,7 @@ try {
     ['hello #hello                 ', hello, '#hello'],
   ];
   const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
-  for (const [name, condition] of CONDITIONS) {
+  for (const [name, condition] of timed ? CONDITIONS : []) {
     const ms = pages.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       for (const [j, [, url, selector]] of pages.entries()) ms[j].push(await timeToShown(browser, url, selector, condition));
@@ -200,7 +203,7 @@ try {
     console.log(`ratio deep link/hello ${(a / h).toFixed(2)}x (budget: within 2.0x): ${a / h <= 2 ? 'within budget' : 'OVER BUDGET'}; ` +
       `set list/hello ${(l / h).toFixed(2)}x`);
   }
-  if (existsSync(TRAINER_DIST)) {
+  if (timed && existsSync(TRAINER_DIST)) {
     const trainer = await serve(snapshot(TRAINER_DIST));
     await trainerAtScale(browser, trainer);
     await formAtScale(browser, trainer);

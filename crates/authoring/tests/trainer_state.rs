@@ -145,13 +145,11 @@ fn a_file_is_read_in_the_format_its_name_and_content_say_and_the_format_can_be_s
             SetFormat(Toml)
               Editor set.csv Toml checked note Opened { name: "set.csv", shift_jis: false }
                 1:1 TOML syntax error (invalid unquoted key, expected letters, numbers, `-`, `_`). Check quotes, brackets and `=`.
-                1:3 There is no = after the field name. Write it like id = "…".
-                2:3 There is no = after the field name. Write it like id = "…".
+                2:1 TOML syntax error (invalid unquoted key, expected letters, numbers, `-`, `_`). Check quotes, brackets and `=`.
             FileFailed { name: "big.xlsx", reason: "not text" 
               Editor set.csv Toml checked note Failed { name: "big.xlsx", reason: "not text" }
                 1:1 TOML syntax error (invalid unquoted key, expected letters, numbers, `-`, `_`). Check quotes, brackets and `=`.
-                1:3 There is no = after the field name. Write it like id = "…".
-                2:3 There is no = after the field name. Write it like id = "…".
+                2:1 TOML syntax error (invalid unquoted key, expected letters, numbers, `-`, `_`). Check quotes, brackets and `=`.
         "#]],
     );
 }

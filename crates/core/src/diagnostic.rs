@@ -132,7 +132,7 @@ pub enum ValueType {
 /// and tests can compare structure rather than wording.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// The TOML parser's own message (English only, from the toml crate).
+    /// The TOML reader's own message (English only, from `toml_doc`).
     Syntax(SyntaxCause),
     MissingField {
         table: String,

@@ -1,9 +1,9 @@
 //! Embedding, as data: the iframe URL's parameters, the app's config file, and the events a host page receives.
 
-use toml::de::{DeTable, DeValue};
-
+use crate::diagnostic::LineIndex;
 use crate::i18n::Lang;
 use crate::model::is_valid_id;
+use crate::toml_doc::{self, Spanned, Value};
 use crate::xapi::{basic_authorization, Learner, LrsConfig};
 
 /// What the iframe URL asks for. Every field is optional; a bad value is reported, never guessed.
@@ -221,20 +221,27 @@ pub struct AppConfig {
 /// Reads config.toml. Problems come back as plain strings for a notice; the config is
 /// optional, so a broken one leaves the quiz working and only event delivery or the LRS limited.
 pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
-    let (root, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<String> = errors.iter().map(|e| format!("config.toml: {}", e.message())).collect();
+    let (root, errors) = toml_doc::parse(text);
+    let index = LineIndex::new(text);
+    let mut problems: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let (line, column) = index.position(e.span.start);
+            format!("config.toml:{line}:{column}: {}", e.message)
+        })
+        .collect();
     let mut config = AppConfig::default();
-    let table = |name: &str| match root.get_ref().iter().find(|(k, _)| k.get_ref() == name).map(|(_, v)| v.get_ref()) {
-        Some(DeValue::Table(t)) => Some(t),
+    let table = |name: &str| match root.get_ref().get(name).map(Spanned::get_ref) {
+        Some(Value::Table(t)) => Some(t),
         _ => None,
     };
     if let Some(embed) = table("embed") {
-        if let Some((_, list)) = embed.iter().find(|(k, _)| k.get_ref() == "allowed_origins") {
+        if let Some(list) = embed.get("allowed_origins") {
             match list.get_ref() {
-                DeValue::Array(items) => {
+                Value::Array(items, _) => {
                     for item in items.iter() {
                         match item.get_ref() {
-                            DeValue::String(s) => match normalize_origin(s) {
+                            Value::String(s) => match normalize_origin(s) {
                                 Some(o) => config.allowed_origins.push(o),
                                 None => problems.push(format!("config.toml: allowed_origins: `{s}`")),
                             },
@@ -247,8 +254,8 @@ pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
         }
     }
     if let Some(xapi) = table("xapi") {
-        let text = |name: &str| match xapi.iter().find(|(k, _)| k.get_ref() == name).map(|(_, v)| v.get_ref()) {
-            Some(DeValue::String(s)) => Some(s.trim().to_string()),
+        let text = |name: &str| match xapi.get(name).map(Spanned::get_ref) {
+            Some(Value::String(s)) => Some(s.trim().to_string()),
             _ => None,
         };
         let authorization = match (text("authorization"), text("username"), text("password")) {

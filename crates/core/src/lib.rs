@@ -14,8 +14,9 @@
 //! - `credo-core` (this crate), pure, tested natively: `model` (`QuestionSet`, built only by its
 //!   checking constructor; `Source`, `Principle`, `Question`), `diagnostic` (`Diagnostic<P>` with
 //!   file, line, column; `Problem` for set files and the manifest; the `Message` trait),
-//!   `paths` (the one rule for file names a manifest or a set gives),
-//!   `parse` (TOML text to `Parsed`: the set it could build plus every diagnostic), `review`
+//!   `paths` (the one rule for file names a manifest or a set gives), `toml_doc` (TOML 1.0
+//!   text to a tree with every key's and value's place, read by our own code for the download's
+//!   size), `parse` (TOML text to `Parsed`: the set it could build plus every diagnostic), `review`
 //!   (quotes against source texts, giveaways, counts), `manifest` (file names and `SetSummary`,
 //!   only a preview: a fetched set decides), `engine` (`Attempt` changed by
 //!   `Event`s; `Outcome`), `history` (`History`, dates, storage notices), `result_file` (the
@@ -81,4 +82,5 @@ pub mod paths;
 pub mod result_file;
 pub mod review;
 pub mod scorm;
+pub mod toml_doc;
 pub mod xapi;

@@ -1,20 +1,18 @@
 //! Question-set TOML to a validated `QuestionSet`, collecting every problem with its file, line and column.
 //!
-//! Two stages, as in cargo's manifest reading: the toml crate's spanned document tree (`DeTable`,
-//! close to the text) is walked into the model, and every check reports against the span of the
+//! Two stages, as in cargo's manifest reading: the spanned document tree (`toml_doc`, close to
+//! the text) is walked into the model, and every check reports against the span of the
 //! value it looked at. Nothing here panics on any input; the fuzz-like tests in tests/ feed it garbage.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
-
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, IdOf, LineIndex, PathOf, Problem, SyntaxCause, ValueType};
 use crate::model::{
     control_character, is_valid_id, Difficulty, Principle, Question, QuestionKind, QuestionSet, SetData, Source,
 };
 use crate::paths::is_plain_relative;
+use crate::toml_doc::{self, Spanned, Table as DocTable, Value};
 
 /// What a parse could build, plus every problem found. The set is usable only when
 /// `diagnostics` is empty; it is still returned otherwise so a preview can show what is there.
@@ -72,14 +70,13 @@ pub fn parse_set(file: &str, text: &str) -> Parsed {
         cx.report(at..at, Problem::NotUtf8);
         return cx.finish(None);
     }
-    let (root, errors) = DeTable::parse_recoverable(text);
+    let (root, errors) = toml_doc::parse(text);
     if !errors.is_empty() {
         // Later checks on a half-parsed tree would report fields as missing that are only
         // unreadable; the author fixes the syntax first and then sees the rest.
         for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            let cause = SyntaxCause::of(e.message(), text, span.clone());
-            cx.report(span, Problem::Syntax(cause));
+            let cause = SyntaxCause::of(e.message, text, e.span.clone());
+            cx.report(e.span, Problem::Syntax(cause));
         }
         return cx.finish(None);
     }
@@ -113,16 +110,16 @@ impl Cx<'_> {
 }
 
 /// A TOML table being read, with the name messages use for it.
-struct Table<'a, 'i> {
+struct Table<'a> {
     name: &'static str,
-    fields: &'a DeTable<'i>,
+    fields: &'a DocTable,
     /// Where a missing field is reported: the table's header.
     span: Range<usize>,
 }
 
-impl<'a, 'i> Table<'a, 'i> {
-    fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
-        self.fields.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+impl<'a> Table<'a> {
+    fn get(&self, key: &str) -> Option<&'a Spanned<Value>> {
+        self.fields.get(key)
     }
 
     fn check_known(&self, cx: &mut Cx, expected: &'static [&'static str]) {
@@ -147,7 +144,7 @@ impl<'a, 'i> Table<'a, 'i> {
 
     fn optional_text(&self, cx: &mut Cx, key: &'static str) -> Option<Spanned<String>> {
         let value = self.get(key)?;
-        let DeValue::String(s) = value.get_ref() else {
+        let Value::String(s) = value.get_ref() else {
             cx.report(value.span(), Problem::WrongType { field: key.into(), expected: ValueType::String });
             return None;
         };
@@ -175,19 +172,19 @@ impl<'a, 'i> Table<'a, 'i> {
 
     fn text_list(&self, cx: &mut Cx, key: &'static str) -> Option<Spanned<Vec<Spanned<String>>>> {
         let value = self.get(key)?;
-        let DeValue::Array(items) = value.get_ref() else {
+        let Value::Array(items, _) = value.get_ref() else {
             cx.report(value.span(), Problem::WrongType { field: key.into(), expected: ValueType::Array });
             return None;
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) if control_character(s.trim()).is_some() => {
+                Value::String(s) if control_character(s.trim()).is_some() => {
                     let code = control_character(s.trim()).map_or(0, u32::from);
                     cx.report(item.span(), Problem::ControlCharacter { field: key.into(), code });
                 }
-                DeValue::String(s) if !s.trim().is_empty() => out.push(Spanned::new(item.span(), s.trim().to_string())),
-                DeValue::String(_) => cx.report(item.span(), Problem::EmptyText { field: key.into() }),
+                Value::String(s) if !s.trim().is_empty() => out.push(Spanned::new(item.span(), s.trim().to_string())),
+                Value::String(_) => cx.report(item.span(), Problem::EmptyText { field: key.into() }),
                 _ => cx.report(item.span(), Problem::WrongType { field: key.into(), expected: ValueType::String }),
             }
         }
@@ -195,18 +192,18 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The tables of an array of tables (`[[key]]`), each with its header span.
-    fn tables(&self, cx: &mut Cx, key: &'static str) -> Option<Vec<Table<'a, 'i>>> {
+    fn tables(&self, cx: &mut Cx, key: &'static str) -> Option<Vec<Table<'a>>> {
         let Some(value) = self.get(key) else {
             return Some(Vec::new());
         };
-        let DeValue::Array(items) = value.get_ref() else {
+        let Value::Array(items, _) = value.get_ref() else {
             cx.report(value.span(), Problem::WrongType { field: key.into(), expected: ValueType::ArrayOfTables });
             return None;
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::Table(fields) => out.push(Table { name: key, fields, span: item.span() }),
+                Value::Table(fields) => out.push(Table { name: key, fields, span: item.span() }),
                 _ => {
                     cx.report(item.span(), Problem::WrongType { field: key.into(), expected: ValueType::ArrayOfTables })
                 }
@@ -265,15 +262,14 @@ fn read_pass_mark(cx: &mut Cx, root: &Table) -> Option<u8> {
         cx.report(root.span.clone(), Problem::MissingField { table: root.name.into(), field: "pass_mark" });
         return None;
     };
-    let DeValue::Integer(n) = value.get_ref() else {
+    let Value::Integer(n) = value.get_ref() else {
         cx.report(value.span(), Problem::WrongType { field: "pass_mark".into(), expected: ValueType::Integer });
         return None;
     };
-    let digits = n.as_str().replace('_', "");
-    match i64::from_str_radix(&digits, n.radix()) {
-        Ok(v @ 0..=100) => Some(v as u8),
+    match *n {
+        v @ 0..=100 => Some(v as u8),
         _ => {
-            cx.report(value.span(), Problem::PassMarkRange { value: n.as_str().to_string() });
+            cx.report(value.span(), Problem::PassMarkRange { value: n.to_string() });
             None
         }
     }
@@ -282,14 +278,14 @@ fn read_pass_mark(cx: &mut Cx, root: &Table) -> Option<u8> {
 /// `length`: optional; a whole number of 1 or more. `Err(())` when written but unusable.
 fn read_length(cx: &mut Cx, root: &Table) -> Result<Option<usize>, ()> {
     let Some(value) = root.get("length") else { return Ok(None) };
-    let DeValue::Integer(n) = value.get_ref() else {
+    let Value::Integer(n) = value.get_ref() else {
         cx.report(value.span(), Problem::WrongType { field: "length".into(), expected: ValueType::Integer });
         return Err(());
     };
-    match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
-        Ok(v) if v >= 1 => Ok(Some(v as usize)),
+    match *n {
+        v @ 1.. => Ok(Some(v as usize)),
         _ => {
-            cx.report(value.span(), Problem::LengthRange { value: n.as_str().to_string() });
+            cx.report(value.span(), Problem::LengthRange { value: n.to_string() });
             Err(())
         }
     }
@@ -300,7 +296,7 @@ fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
         cx.report(root.span.clone(), Problem::MissingField { table: root.name.into(), field: "source" });
         return None;
     };
-    let DeValue::Table(fields) = value.get_ref() else {
+    let Value::Table(fields) = value.get_ref() else {
         cx.report(value.span(), Problem::WrongType { field: "source".into(), expected: ValueType::Table });
         return None;
     };
@@ -312,7 +308,7 @@ fn read_source(cx: &mut Cx, root: &Table) -> Option<Source> {
     let url = table.optional_text(cx, "url");
     // `file` names one source text, or a list of them for a set that compares documents.
     let files: Option<Vec<Spanned<String>>> = match table.get("file").map(|v| v.get_ref()) {
-        Some(DeValue::Array(_)) => table.text_list(cx, "file").map(Spanned::into_inner),
+        Some(Value::Array(..)) => table.text_list(cx, "file").map(Spanned::into_inner),
         _ => table.optional_text(cx, "file").map(|f| vec![f]),
     };
     // Read from disk by quizcheck and fetched by the trainer page: never outside the sets' folder.
@@ -479,7 +475,7 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
         return None;
     }
     // A note is for a wrong option: said where the key is written, not only by the set's check.
-    if let (Some(options), Some(answer), Some(DeValue::Table(fields))) =
+    if let (Some(options), Some(answer), Some(Value::Table(fields))) =
         (&options, &answer, t.get("notes").map(|v| v.get_ref()))
     {
         let mut wrong = false;
@@ -520,7 +516,7 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
 /// known, in `QuestionSet::new`; here where each is written). Absent means none.
 fn read_notes(cx: &mut Cx, t: &Table) -> Option<Vec<(String, String)>> {
     let Some(value) = t.get("notes") else { return Some(Vec::new()) };
-    let DeValue::Table(fields) = value.get_ref() else {
+    let Value::Table(fields) = value.get_ref() else {
         cx.report(value.span(), Problem::WrongType { field: "notes".into(), expected: ValueType::Table });
         return None;
     };
@@ -529,7 +525,7 @@ fn read_notes(cx: &mut Cx, t: &Table) -> Option<Vec<(String, String)>> {
     for (key, note) in fields.iter() {
         let field = format!("notes.{}", key.get_ref());
         let text = match note.get_ref() {
-            DeValue::String(text) => text.trim(),
+            Value::String(text) => text.trim(),
             _ => {
                 cx.report(note.span(), Problem::WrongType { field, expected: ValueType::String });
                 ok = false;

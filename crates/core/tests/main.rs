@@ -7,6 +7,7 @@ mod manifest;
 mod parse;
 mod reporting;
 mod review;
+mod toml_doc;
 
 /// A small valid set the tests edit. Kept in one place so each test states only what it changes.
 pub const VALID: &str = include_str!("../../../tests/data/demo-set.toml");

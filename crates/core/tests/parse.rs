@@ -262,7 +262,6 @@ fn syntax_errors_name_the_character_to_fix_in_japanese() {
         set.toml:4:1: 項目 `title` が同じ表の中に 2 回書かれています。1 つにまとめてください。
         set.toml:3:12: 文字列が閉じていません。始めの "(複数行なら """)に対応する閉じの引用符を書いてください。
         set.toml:6:8: 見出しの ] がありません。[source] や [[questions]] のように閉じてください。
-        set.toml:15:3: 項目 `principles` が同じ表の中に 2 回書かれています。1 つにまとめてください。
         set.toml:3:9: 文字の値は " で囲んでください(例: title = "前橋市職員クレド")。
     "#]]
     .assert_eq(&shown);
