@@ -18,15 +18,18 @@ pub fn values(event: &HostEvent, set: &QuestionSet, interactions: usize, time_of
         HostEvent::Started { .. } => Vec::new(),
         HostEvent::Answered { question_id, chosen, correct, .. } => {
             let Some(question) = set.question(question_id) else { return Vec::new() };
-            let n = format!("cmi.interactions.{interactions}");
-            vec![
-                pair(&format!("{n}.id"), question_id),
-                pair(&format!("{n}.type"), "choice"),
-                pair(&format!("{n}.correct_responses.0.pattern"), &response(question, &question.answer)),
-                pair(&format!("{n}.student_response"), &response(question, chosen)),
-                pair(&format!("{n}.result"), if *correct { "correct" } else { "wrong" }),
-                pair(&format!("{n}.time"), time_of_day),
-            ]
+            let fields = [
+                ("id", question_id.as_str()),
+                ("type", "choice"),
+                ("correct_responses.0.pattern", &response(question, &question.answer)),
+                ("student_response", &response(question, chosen)),
+                ("result", if *correct { "correct" } else { "wrong" }),
+                ("time", time_of_day),
+            ];
+            fields
+                .iter()
+                .map(|(field, value)| (format!("cmi.interactions.{interactions}.{field}"), value.to_string()))
+                .collect()
         }
         HostEvent::Completed { percent, passed, .. } => vec![
             pair("cmi.core.score.min", "0"),
