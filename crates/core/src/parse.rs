@@ -4,7 +4,7 @@
 //! the text) is walked into the model, and every check reports against the span of the
 //! value it looked at. Nothing here panics on any input; the fuzz-like tests in tests/ feed it garbage.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, IdOf, LineIndex, PathOf, Problem, SyntaxCause, ValueType};
@@ -360,11 +360,11 @@ fn read_principles(cx: &mut Cx, root: &Table) -> Option<(Vec<Principle>, bool)> 
 }
 
 /// The ids seen so far: a set for the lookup, so a file of 100,000 questions is checked in
-/// n log n, and a list for the rare duplicate to name the first one's line.
-/// (`BTreeSet<String>` is the instantiation the storage module already links: no extra bytes.)
+/// linear time, and a list for the rare duplicate to name the first one's line.
+/// (`HashSet<String>` is the set type `QuestionSet::new` links already.)
 #[derive(Default)]
 struct Seen {
-    ids: BTreeSet<String>,
+    ids: HashSet<String>,
     lines: Vec<(String, usize)>,
 }
 

@@ -7,7 +7,6 @@
 //! cannot be read is copied to a backup key before anything overwrites it: never silently lost.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 
 use credo_core::engine::{Attempt, Outcome};
 use credo_core::history::History;
@@ -22,20 +21,44 @@ const LANG_KEY: &str = "credo-quiz.lang";
 struct Store {
     local: Option<web_sys::Storage>,
     /// Values for keys localStorage could not take; reads look here first.
-    memory: BTreeMap<String, String>,
+    memory: Values,
     /// Keys whose stored value could not be set aside: never written to localStorage again
     /// this page, so the unreadable original is still there for someone to recover.
-    pinned: BTreeSet<String>,
+    pinned: Vec<String>,
     /// The attempt records as this page last read or wrote them: a stored value that differs was
     /// written by another tab, and is not overwritten without the employee's say.
-    seen: BTreeMap<String, String>,
+    seen: Values,
+}
+
+/// A page's few values by key, in a list: a map type's code (a `BTreeMap<String, String>`) cost
+/// the download more than these handful of keys ever cost a lookup.
+#[derive(Default)]
+struct Values(Vec<(String, String)>);
+
+impl Values {
+    fn get(&self, key: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, key: &str, value: String) {
+        self.remove(key);
+        self.0.push((key.to_string(), value));
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
 }
 
 thread_local! {
     /// The prefix of every record's key: `credo-quiz` for the app itself, one per embed
     /// (see `credo_core::embed::EmbedParams::storage_scope`), so embeds never share progress.
     static SCOPE: RefCell<String> = RefCell::new("credo-quiz".into());
-    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: BTreeMap::new(), pinned: BTreeSet::new(), seen: BTreeMap::new() });
+    static STORE: RefCell<Store> = RefCell::new(Store { local: probe(), memory: Values::default(), pinned: Vec::new(), seen: Values::default() });
 }
 
 /// Asks for localStorage and checks it answers. gloo-storage would throw a JS exception here,
@@ -66,7 +89,7 @@ fn get(key: &str) -> Option<String> {
 fn set(key: &str, value: String) -> Result<(), StorageNotice> {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
-        let written = if s.pinned.contains(key) {
+        let written = if s.pinned.iter().any(|p| p == key) {
             Some(false)
         } else {
             s.local.as_ref().map(|l| l.set_item(key, &value).is_ok())
@@ -77,11 +100,11 @@ fn set(key: &str, value: String) -> Result<(), StorageNotice> {
                 Ok(())
             }
             Some(false) => {
-                s.memory.insert(key.to_string(), value);
+                s.memory.insert(key, value);
                 Err(StorageNotice::WriteFailed)
             }
             None => {
-                s.memory.insert(key.to_string(), value);
+                s.memory.insert(key, value);
                 Ok(())
             }
         }
@@ -92,7 +115,7 @@ fn remove(key: &str) {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
         s.memory.remove(key);
-        if s.pinned.contains(key) {
+        if s.pinned.iter().any(|p| p == key) {
             return;
         }
         if let Some(l) = &s.local {
@@ -134,8 +157,8 @@ fn load<T: Record>(key: &str) -> (Option<T>, Option<StorageNotice>) {
             } else {
                 STORE.with(|s| {
                     let mut s = s.borrow_mut();
-                    s.pinned.insert(key.to_string());
-                    s.memory.insert(key.to_string(), String::new());
+                    s.pinned.push(key.to_string());
+                    s.memory.insert(key, String::new());
                 });
                 // Left where it is: saying it was moved aside would be untrue.
                 (None, Some(StorageNotice::UnreadableKept))
@@ -164,7 +187,7 @@ fn remember(key: &str, value: Option<String>) {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
         match value {
-            Some(v) => s.seen.insert(key.to_string(), v),
+            Some(v) => s.seen.insert(key, v),
             None => s.seen.remove(key),
         }
     });
@@ -332,7 +355,7 @@ pub fn utc_offset_min() -> i32 {
 
 /// Records whose keys start with `prefix` (the trainer page's drafts): (key, value), in key order.
 pub fn records_under(prefix: &str) -> Vec<(String, String)> {
-    let keys: BTreeSet<String> = STORE.with(|s| {
+    let mut keys: Vec<String> = STORE.with(|s| {
         let s = s.borrow();
         let local = s.local.as_ref().map(|l| {
             let n = l.length().unwrap_or(0);
@@ -340,6 +363,8 @@ pub fn records_under(prefix: &str) -> Vec<(String, String)> {
         });
         local.unwrap_or_default().into_iter().chain(s.memory.keys().cloned()).collect()
     });
+    keys.sort_unstable();
+    keys.dedup();
     keys.into_iter().filter(|k| k.starts_with(prefix)).filter_map(|k| get(&k).map(|v| (k, v))).collect()
 }
 
