@@ -190,7 +190,7 @@ impl Outcome {
             }
         }
         let rank = |id: &str| set.principles().iter().position(|p| p.id == id).unwrap_or(usize::MAX);
-        found.sort_by_key(|c| (std::cmp::Reverse(c.count), rank(&c.expected), rank(&c.chosen)));
+        crate::order::sort_by_key(&mut found, |c| (std::cmp::Reverse(c.count), rank(&c.expected), rank(&c.chosen)));
         found
     }
 

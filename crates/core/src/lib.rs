@@ -14,7 +14,8 @@
 //! - `credo-core` (this crate), pure, tested natively: `model` (`QuestionSet`, built only by its
 //!   checking constructor; `Source`, `Principle`, `Question`), `diagnostic` (`Diagnostic<P>` with
 //!   file, line, column; `Problem` for set files and the manifest; the `Message` trait),
-//!   `paths` (the one rule for file names a manifest or a set gives), `toml_doc` (TOML 1.0
+//!   `paths` (the one rule for file names a manifest or a set gives), `order` (a small
+//!   stable sort), `toml_doc` (TOML 1.0
 //!   text to a tree with every key's and value's place, read by our own code for the download's
 //!   size), `parse` (TOML text to `Parsed`: the set it could build plus every diagnostic), `review`
 //!   (quotes against source texts, giveaways, counts), `manifest` (file names and `SetSummary`,
@@ -77,6 +78,7 @@ pub mod history;
 pub mod i18n;
 pub mod manifest;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod paths;
 pub mod result_file;

@@ -104,7 +104,7 @@ impl Cx<'_> {
     }
 
     fn finish(mut self, set: Option<QuestionSet>) -> Parsed {
-        self.diagnostics.sort_by_key(|d| (d.line, d.column));
+        crate::order::sort_by_key(&mut self.diagnostics, |d| (d.line, d.column));
         Parsed { file: self.file.to_string(), set, diagnostics: self.diagnostics, id_at: self.id_at }
     }
 }
@@ -493,7 +493,7 @@ fn read_question_body(cx: &mut Cx, t: &Table, principles: &[Principle]) -> Optio
     // In the options' order, whatever the order written (a TOML table's keys have none).
     let notes = notes.map(|mut notes| {
         if let Some(options) = &options {
-            notes.sort_by_key(|(option, _)| options.iter().position(|o| o == option));
+            crate::order::sort_by_key(&mut notes, |(option, _)| options.iter().position(|o| o == option));
         }
         notes
     });

@@ -4,6 +4,7 @@ mod app_state;
 mod embed;
 mod engine;
 mod manifest;
+mod order;
 mod parse;
 mod reporting;
 mod review;
