@@ -34,10 +34,11 @@ if (prefetch) {
   window.credoQuizPrefetch = started;
 }
 // Inside an LMS: SCORM 1.2's API object in a parent frame (at most 10 up, as ADL's discovery
-// does; a parent of another origin ends the search) or the opener. The session opens before the
-// app starts, so the app can resume the attempt the LMS kept (cmi.suspend_data) when the LMS
-// launches a resume; report.js, which records the results there, is loaded only then. A page
-// with some other `API` object (a portal's own) is not an LMS, and nothing here may stop the quiz.
+// does; a parent of another origin ends the search) or the opener. report.js, which opens the
+// session and records the results there, is loaded only then, and before the app starts, so the
+// app can resume the attempt the LMS kept (cmi.suspend_data) when the LMS launches a resume. A
+// page with some other `API` object (a portal's own) is not an LMS, and nothing here may stop
+// the quiz: if report.js cannot load, the quiz runs and keeps its results in this browser.
 function findApi() {
   const scorm = (w) => (typeof w?.API?.LMSInitialize === 'function' ? w.API : null);
   for (let w = window, i = 0; w && i <= 10; i++, w = w.parent) {
@@ -54,25 +55,14 @@ function findApi() {
     return null;
   }
 }
-try {
-  const api = findApi();
-  if (api && String(api.LMSInitialize('')) === 'true') {
-    const value = (element) => String(api.LMSGetValue(element) ?? '');
-    // A first launch is under way from now on, even if the set never loads.
-    if (value('cmi.core.lesson_status') === 'not attempted') api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
-    window.credoQuizLms = {
-      api,
-      started: Date.now(),
-      entry: value('cmi.core.entry'),
-      suspend: value('cmi.suspend_data'),
-      count: Number(value('cmi.interactions._count')) || 0,
-    };
+window.credoQuizLmsApi = findApi();
+if (window.credoQuizLmsApi) {
+  await new Promise((done) => {
     const script = document.createElement('script');
     script.src = 'report.js';
+    script.onload = script.onerror = done;
     document.head.append(script);
-  }
-} catch {
-  // An LMS that throws is treated as none: the quiz runs and keeps its results in this browser.
+  });
 }
 try {
   const { default: init } = await import(boot.dataset.js);

@@ -255,8 +255,28 @@
     else send();
   };
 
-  // SCORM 1.2: boot.js found the API and opened the session (window.credoQuizLms).
-  const lms = window.credoQuizLms;
+  // SCORM 1.2: boot.js found the API (window.credoQuizLmsApi) and loaded this file before the app
+  // started; the session opens here, and window.credoQuizLms tells the app what the LMS holds. A
+  // first launch is under way from now on, even if the set never loads. An LMS that throws is
+  // treated as none: the quiz runs and keeps its results in this browser.
+  function open(api) {
+    try {
+      if (String(api.LMSInitialize('')) !== 'true') return null;
+      const value = (element) => String(api.LMSGetValue(element) ?? '');
+      if (value('cmi.core.lesson_status') === 'not attempted') api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
+      return {
+        api,
+        started: Date.now(),
+        entry: value('cmi.core.entry'),
+        suspend: value('cmi.suspend_data'),
+        count: Number(value('cmi.interactions._count')) || 0,
+      };
+    } catch {
+      return null;
+    }
+  }
+  const lms = window.credoQuizLmsApi && !window.credoQuizLms ? open(window.credoQuizLmsApi) : window.credoQuizLms;
+  if (lms) window.credoQuizLms = lms;
   // The attempt to resume, as the LMS holds it: what it kept until this page keeps a newer one.
   let suspend = lms?.suspend ?? '';
   function close(suspendData) {

@@ -13,7 +13,7 @@ use crate::model::{Question, QuestionSet};
 pub fn values(event: &HostEvent, set: &QuestionSet, interactions: usize, time_of_day: &str) -> Vec<(String, String)> {
     let pair = |element: &str, value: &str| (element.to_string(), value.to_string());
     match event {
-        // The status is `incomplete` from the launch (boot.js), and a new attempt after a pass
+        // The status is `incomplete` from the launch (report.js, as the session opens), and a new attempt after a pass
         // must not take the pass back.
         HostEvent::Started { .. } => Vec::new(),
         HostEvent::Answered { question_id, chosen, correct, .. } => {

@@ -179,7 +179,7 @@ impl Handlers {
 #[function_component(App)]
 pub fn app() -> Html {
     let params = use_memo((), |_| EmbedParams::from_query(&embed::query_pairs()));
-    // boot.js opened the LMS session before the app started (its kept attempt may be the first);
+    // report.js opened the LMS session before the app started (boot.js loads it first) (its kept attempt may be the first);
     // a global read, cheaper than a memo's code.
     let in_lms = report::in_lms();
     let state = {

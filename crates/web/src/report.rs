@@ -97,7 +97,7 @@ pub fn queue_statement(made_at_ms: f64, id: &str, body: &str) {
     call("queue", Array::of2(&key.into(), &body.into()));
 }
 
-/// The LMS session boot.js opened, if the quiz runs inside an LMS.
+/// The LMS session report.js opened (boot.js loads it before the app), if the quiz runs inside an LMS.
 fn lms() -> Option<JsValue> {
     get(&window()?.into(), "credoQuizLms")
 }
@@ -110,7 +110,7 @@ pub fn in_lms() -> bool {
 pub fn lms_next_interaction() -> usize {
     INTERACTIONS.with(|n| {
         let next = n.get().unwrap_or_else(|| {
-            // What the LMS held when boot.js opened the session.
+            // What the LMS held when the session opened.
             lms().and_then(|l| get(&l, "count")).and_then(|c| c.as_f64()).unwrap_or(0.0) as usize
         });
         n.set(Some(next + 1));
