@@ -113,6 +113,7 @@ pub const UNCLOSED_LITERAL: &str = "invalid literal string, expected `'`";
 pub const UNCLOSED_MULTILINE: &str = "invalid multi-line string, expected `\"\"\"` or `'''`";
 pub const NO_EQUALS: &str = "key with no value, expected `=`";
 pub const UNCLOSED_HEADER: &str = "unclosed table, expected `]`";
+pub const UNCLOSED_ARRAY: &str = "invalid array, expected `,` or `]`";
 
 type Parse<T> = Result<T, SyntaxError>;
 
@@ -378,14 +379,19 @@ impl Parser<'_> {
             if self.eat(b']') {
                 return Ok(Value::Array(items, ArrayKind::Static));
             }
-            items.push(self.value()?);
+            // A key where a value should be: the `]` before it is missing.
+            let item = self.value().map_err(|e| match e.message {
+                UNQUOTED => SyntaxError { message: UNCLOSED_ARRAY, ..e },
+                _ => e,
+            });
+            items.push(item?);
             self.skip_blank_lines()?;
             if !self.eat(b',') {
                 self.skip_blank_lines()?;
                 return if self.eat(b']') {
                     Ok(Value::Array(items, ArrayKind::Static))
                 } else {
-                    Err(self.here("invalid array, expected `,` or `]`"))
+                    Err(self.here(UNCLOSED_ARRAY))
                 };
             }
         }
@@ -452,6 +458,8 @@ impl Parser<'_> {
 
     /// `"""…"""` (escapes, and `\` at a line's end joins lines) or `'''…'''` (as written).
     fn multiline_string(&mut self, quote: u8) -> Parse<String> {
+        // Unclosed, it runs to the end of the file: the author looks for its opening.
+        let open = self.at;
         self.at += 3;
         // A newline right after the opening delimiter is not part of the string.
         if !self.eat(b'\n') && self.starts("\r\n") {
@@ -507,7 +515,7 @@ impl Parser<'_> {
                     out.push_str("\r\n");
                     self.at += 2;
                 }
-                None => return Err(self.here(UNCLOSED_MULTILINE)),
+                None => return error(open..open + 3, UNCLOSED_MULTILINE),
                 Some(_) => return Err(self.here("control characters are not allowed in strings")),
             }
         }

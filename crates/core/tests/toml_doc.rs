@@ -149,6 +149,22 @@ fn errors_point_where_the_author_fixes_them_and_the_next_line_is_read_on() {
 }
 
 #[test]
+fn an_unclosed_array_or_multi_line_string_is_shown_where_it_opens_or_breaks() {
+    check(
+        "options = [\n  \"a\",\n  \"b\",\nanswer = \"a\"\n",
+        expect![[r#"
+            4:1 invalid array, expected `,` or `]`
+        "#]],
+    );
+    check(
+        "a = 1\ntext = \"\"\"\n一行目\n二行目\n",
+        expect![[r#"
+            2:8 invalid multi-line string, expected `"""` or `'''`
+        "#]],
+    );
+}
+
+#[test]
 fn strings_tables_and_arrays_of_tables_read_as_written() {
     check(
         "s = \"\"\"\n一\\\n   行\"\"\"\"\nl = '''\nC:\\path'''\n[[q]]\nid = \"q1\"\n[q.notes]\na = \"x\"\n[[q]]\nid = 'q2'\n",
