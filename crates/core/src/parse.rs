@@ -346,7 +346,7 @@ fn read_principles(cx: &mut Cx, root: &Table) -> Option<(Vec<Principle>, bool)> 
         let label = t.text(cx, "label");
         let summary = t.text(cx, "summary");
         if let Some(id) = &id {
-            check_unique(cx, &mut seen, IdOf::Principle, id);
+            complete &= check_unique(cx, &mut seen, IdOf::Principle, id);
         }
         complete &= label.is_some() && summary.is_some();
         if let Some(id) = id {
@@ -368,13 +368,17 @@ struct Seen {
     lines: Vec<(String, usize)>,
 }
 
-fn check_unique(cx: &mut Cx, seen: &mut Seen, what: IdOf, id: &Spanned<String>) {
+/// Whether `id` is new; a repeat is reported at its place (and the set's own final check, which
+/// knows no places, is then not reached).
+fn check_unique(cx: &mut Cx, seen: &mut Seen, what: IdOf, id: &Spanned<String>) -> bool {
     let line = cx.line_of(&id.span());
     if seen.ids.insert(id.get_ref().clone()) {
         seen.lines.push((id.get_ref().clone(), line));
+        true
     } else {
         let first_line = seen.lines.iter().find(|(seen, _)| seen == id.get_ref()).map_or(line, |(_, l)| *l);
         cx.report(id.span(), Problem::DuplicateId { what, id: id.get_ref().clone(), first_line });
+        false
     }
 }
 
@@ -386,7 +390,7 @@ fn read_questions(cx: &mut Cx, root: &Table, principles: &[Principle]) -> Option
     for t in tables {
         let id = t.id(cx, "id");
         if let Some(id) = &id {
-            check_unique(cx, &mut seen, IdOf::Question, id);
+            complete &= check_unique(cx, &mut seen, IdOf::Question, id);
         }
         match (id, read_question_body(cx, &t, principles)) {
             (Some(id), Some(mut q)) => {

@@ -313,3 +313,15 @@ fn a_principle_being_written_is_its_own_problem_not_every_answers() {
         "#]],
     );
 }
+
+/// Found by a timing run over a set with repeated question ids: besides each duplicate at its
+/// place, the set's own final check added `1:1 … (first defined on line 0)`.
+#[test]
+fn a_duplicate_question_id_is_reported_once_at_its_place() {
+    check(
+        &edit("id = \"q2\"", "id = \"q1\""),
+        expect![[r#"
+        set.toml:30:6: Duplicate question id `q1` (first defined on line 21). Choose another id.
+    "#]],
+    );
+}
