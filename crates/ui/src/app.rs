@@ -219,7 +219,7 @@ pub fn app() -> Html {
                     </button>
                 </header>
             }
-            <main id="main" class={classes!(state.embed.then_some("embedded"))}>
+            <main id="main" data-embedded={state.embed.then_some("true")}>
                 if !state.param_problems.is_empty() {
                     <div class="param-problems" role="alert">
                         <p>{ t.bad_parameters }</p>

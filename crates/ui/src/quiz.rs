@@ -7,6 +7,7 @@ use credo_core::i18n::{fill, Lang, Texts};
 use credo_core::model::{Question, QuestionKind, QuestionSet};
 
 use crate::hooks::use_focus_on_mount;
+use crate::verdict;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -102,12 +103,12 @@ fn options(props: &OptionsProps) -> Html {
         let checked = props.chosen.as_ref().or(selected.as_ref()) == Some(value);
         // Marked by a sign and a word as well as a colour (JIS X 8341-3 / WCAG 1.4.1).
         let (mark, tag) = match &props.chosen {
-            Some(_) if *value == question.answer => ("option right", Some(("✔", t.tag_correct))),
-            Some(c) if c == value => ("option wrong", Some(("✘", t.tag_your_answer))),
-            _ => ("option", None),
+            Some(_) if *value == question.answer => (Some("right"), Some(("✔", t.tag_correct))),
+            Some(c) if c == value => (Some("wrong"), Some(("✘", t.tag_your_answer))),
+            _ => (None, None),
         };
         html! {
-            <li class={mark}>
+            <li class="option" data-mark={mark}>
                 <input type="radio" name="answer" id={id.clone()} value={value.clone()} {checked} disabled={locked} {onchange} />
                 <label for={id}>
                     { set.option_label(question, value) }
@@ -149,9 +150,8 @@ fn feedback(props: &FeedbackProps) -> Html {
     let heading = use_focus_on_mount();
     let Some(question) = set.question(&props.question_id) else { return html! {} };
     let next = props.on_next.reform(|_: MouseEvent| ());
-    let verdict_class = if props.correct { "feedback right" } else { "feedback wrong" };
     html! {
-        <section class={verdict_class} aria-labelledby="feedback-heading">
+        <section class="feedback" data-verdict={verdict(props.correct)} aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" tabindex="-1" ref={heading}>
                 { if props.correct { t.correct } else { t.incorrect } }
             </h2>

@@ -9,6 +9,7 @@ use credo_core::result_file::{file_name, iso_local, result_json};
 use credo_web::{files, storage};
 
 use crate::hooks::use_focus_on_mount;
+use crate::verdict;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -93,14 +94,18 @@ pub fn result_view(props: &Props) -> Html {
     html! {
         <section class="result" aria-labelledby="result-heading">
             <h1 id="result-heading" tabindex="-1" ref={heading}>{ format!("{} — {}", t.result_heading, set.title()) }</h1>
-            <p class={if o.passed { "verdict right" } else { "verdict wrong" }}>
+            <p class="verdict" data-verdict={verdict(o.passed)}>
                 <span class="score">{ format!("{} {} / {} ({}%)", t.score, o.score, o.max, o.percent) }</span>
                 <strong>{ if o.passed { t.passed } else { t.failed } }</strong>
                 <span class="meta">{ format!("{} {}%", t.pass_mark, set.pass_mark()) }</span>
             </p>
             <div class="actions">
                 { for retry_missed }
-                <button type="button" class={if o.missed.is_empty() { "primary" } else { "" }} onclick={retry}>{ t.new_draw }</button>
+                if o.missed.is_empty() {
+                    <button type="button" class="primary" onclick={retry}>{ t.new_draw }</button>
+                } else {
+                    <button type="button" onclick={retry}>{ t.new_draw }</button>
+                }
                 { for certificate }
                 { for study }
                 if !props.embed {
