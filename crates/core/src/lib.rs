@@ -26,8 +26,9 @@
 //!   changed only by `AppState::apply`), `certificate` (the completion certificate's code and the
 //!   set's content hash), `xapi` (the statements an attempt's events make for an LRS, `[xapi]` in
 //!   config.toml, the learner), `scorm` (the SCORM 1.2 values they make for an LMS).
-//! - `credo-records`: the versioned stored forms of `Attempt` and `History` (postcard), their
-//!   own types converted at the boundary (`Record`), so the engine's types are not a storage schema.
+//! - `credo-records`: the versioned stored forms of `Attempt` and `History` (postcard's wire
+//!   format, written and read field by field: `Record`), so the engine's types are not a
+//!   storage schema.
 //! - `credo-authoring`, the trainer's tools: `problem` (CSV and GIFT problems; `DraftProblem`),
 //!   `toml_out`, `csv`, `gift` (`lexer`, `reader`, `writer`), `draft` (one entry for the three
 //!   formats), `form` (the form view of a TOML draft: fields read from the text, each edit written
