@@ -4,12 +4,14 @@
 // (`__wbg_getItem_49556a3e59cfb688`), and writes every name twice: in the wasm's import section and
 // as a key of the glue's import object. The hashes do not compress: the employee's first load
 // carried about 5 KB gzip of them. Here each import becomes `a`, `b`, … in both files, the module
-// name `./<crate>_bg.js` becomes `m`, and index.html's integrity hashes are computed again for the
-// two changed files. Anything unexpected stops the build: a glue that no longer matches its wasm
-// must never be deployed.
+// name `./<crate>_bg.js` becomes `m`, the glue is minified again with its top-level names mangled
+// (trunk's minifier keeps them), and index.html's integrity hashes are computed again for the two
+// changed files. Anything unexpected stops the build: a glue that no longer matches its wasm must
+// never be deployed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE === 'release' && dir) {
@@ -18,7 +20,7 @@ if (process.env.TRUNK_PROFILE === 'release' && dir) {
     const stem = wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '');
     const jsFile = files.find((f) => f.startsWith(`${stem}-`) && f.endsWith('.js'));
     if (!jsFile) throw new Error(`shorten-imports: no JS glue beside ${wasmFile}`);
-    shorten(join(dir, wasmFile), join(dir, jsFile), join(dir, 'index.html'));
+    await shorten(join(dir, wasmFile), join(dir, jsFile), join(dir, 'index.html'));
   }
 }
 
@@ -33,7 +35,7 @@ function leb(n) {
   return out;
 }
 
-function shorten(wasmPath, jsPath, htmlPath) {
+async function shorten(wasmPath, jsPath, htmlPath) {
   const wasm = readFileSync(wasmPath);
   let js = readFileSync(jsPath, 'utf8');
   let at = 8;
@@ -118,6 +120,8 @@ function shorten(wasmPath, jsPath, htmlPath) {
     if ((js.match(key)?.length ?? 0) !== 1) throw new Error(`shorten-imports: module ${quoted} is not one key in ${jsPath}`);
     js = js.replace(key, `${JSON.stringify(short)}$1:`);
   }
+  // Its exports (init, initSync) keep their names; the import object's keys are not mangled.
+  js = (await minify(js, { module: true, compress: { passes: 2 }, mangle: { toplevel: true }, format: { comments: false } })).code;
   const newWasm = Buffer.concat(out);
   writeFileSync(wasmPath, newWasm);
   writeFileSync(jsPath, js);
