@@ -3,6 +3,7 @@
 mod app_state;
 mod embed;
 mod engine;
+mod i18n;
 mod manifest;
 mod order;
 mod parse;
