@@ -11,15 +11,15 @@ use credo_core::i18n::Lang;
 use credo_web::{embed, report, storage};
 
 use crate::certificate::CertificateView;
-use crate::history::HistoryView;
+use crate::history::{history_view, Props as HistoryProps};
 use crate::hooks::{
     use_config, use_document_lang, use_host_events, use_lms_records, use_lrs_statements, use_recorded_finish,
     use_saved_attempt, use_set_aside_stale, use_set_loading,
 };
-use crate::notices::Notices;
+use crate::notices::{notices, Props as NoticesProps};
 use crate::quiz::QuizView;
 use crate::result::ResultView;
-use crate::set_list::SetList;
+use crate::set_list::{set_list, Props as SetListProps};
 use crate::study::StudyView;
 
 /// Yew's reducer over a plain-data state (the quiz's, or the trainer page's): `apply` does the
@@ -226,8 +226,8 @@ pub fn app() -> Html {
                         <ul class="diagnostics">{ for param_problems }</ul>
                     </div>
                 }
-                <Notices {lang} notices={state.notices.clone()} on_dismiss={handlers.dismiss.clone()}
-                    on_continue_other_tab={other_tab.0} on_keep_this_tab={other_tab.1} />
+                { notices(&NoticesProps { lang, notices: state.notices.clone(), on_dismiss: handlers.dismiss.clone(),
+                    on_continue_other_tab: other_tab.0, on_keep_this_tab: other_tab.1 }) }
                 { body }
             </main>
         </>
@@ -263,17 +263,26 @@ fn other_tab_choices(
     (theirs, mine)
 }
 
-/// The screen the state is on, with only the data it shows.
+/// The screen the state is on, with only the data it shows. The set list, the history and the
+/// notices are plain functions rather than components: they keep no state, and each component's
+/// machinery cost the download almost 1 KB gzip.
 fn screen(state: &State, h: &Handlers) -> Html {
     let (lang, embed) = (state.lang, state.embed);
     match &state.screen {
-        Screen::Sets => html! {
-            <SetList {lang} manifest={state.manifest.clone()} sets={state.sets.clone()} {embed}
-                opening={state.pending.as_ref().map(|p| p.set_id().to_string())}
-                today={day_of(storage::now_ms(), storage::utc_offset_min())} on_review={h.review.clone()}
-                on_start={h.start.clone()} on_start_all={h.start_all.clone()} on_resume={h.resume.clone()}
-                on_history={h.history.clone()} on_study={h.study.clone()} />
-        },
+        Screen::Sets => set_list(&SetListProps {
+            lang,
+            manifest: state.manifest.clone(),
+            sets: state.sets.clone(),
+            embed,
+            opening: state.pending.as_ref().map(|p| p.set_id().to_string()),
+            today: day_of(storage::now_ms(), storage::utc_offset_min()),
+            on_review: h.review.clone(),
+            on_start: h.start.clone(),
+            on_start_all: h.start_all.clone(),
+            on_resume: h.resume.clone(),
+            on_history: h.history.clone(),
+            on_study: h.study.clone(),
+        }),
         Screen::Quiz => match (&state.attempt, state.current_set()) {
             (Some(attempt), Some(set)) => html! {
                 <QuizView {lang} set={set.clone()} attempt={attempt.clone()} {embed}
@@ -325,7 +334,7 @@ fn screen(state: &State, h: &Handlers) -> Html {
         Screen::History { set_id } => {
             let Some(entry) = state.entry(set_id) else { return html! {} };
             let title = entry.set().map(|s| s.title().to_string()).unwrap_or_default();
-            html! { <HistoryView {lang} {title} history={entry.history.clone()} on_back={h.show_sets.clone()} /> }
+            history_view(&HistoryProps { lang, title, history: entry.history.clone(), on_back: h.show_sets.clone() })
         }
     }
 }

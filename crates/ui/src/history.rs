@@ -5,7 +5,6 @@ use yew::prelude::*;
 use credo_core::history::{format_date, History};
 use credo_core::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     /// The set's title.
@@ -14,7 +13,6 @@ pub struct Props {
     pub on_back: Callback<()>,
 }
 
-#[function_component(HistoryView)]
 pub fn history_view(props: &Props) -> Html {
     let (t, title, history) = (props.lang.texts(), &props.title, &props.history);
     let back = props.on_back.reform(|_: MouseEvent| ());

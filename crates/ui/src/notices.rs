@@ -6,7 +6,6 @@ use credo_core::app_state::Notice;
 use credo_core::history::StorageNotice;
 use credo_core::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     pub notices: Vec<Notice>,
@@ -17,7 +16,6 @@ pub struct Props {
     pub on_keep_this_tab: Callback<usize>,
 }
 
-#[function_component(Notices)]
 pub fn notices(props: &Props) -> Html {
     let t = props.lang.texts();
     if props.notices.is_empty() {

@@ -6,7 +6,6 @@ use credo_core::app_state::{Manifest, SetEntry};
 use credo_core::i18n::{fill, Lang};
 use credo_core::manifest::SetSummary;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     pub manifest: Manifest,
@@ -28,7 +27,6 @@ pub struct Props {
     pub on_review: Callback<String>,
 }
 
-#[function_component(SetList)]
 pub fn set_list(props: &Props) -> Html {
     let (lang, t) = (props.lang, props.lang.texts());
     let manifest_problems = match &props.manifest {
