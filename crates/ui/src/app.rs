@@ -17,7 +17,7 @@ use crate::hooks::{
     use_saved_attempt, use_set_aside_stale, use_set_loading,
 };
 use crate::notices::{notices, Props as NoticesProps};
-use crate::quiz::QuizView;
+use crate::quiz::{quiz, Props as QuizProps};
 use crate::result::ResultView;
 use crate::set_list::{set_list, Props as SetListProps};
 use crate::study::StudyView;
@@ -263,9 +263,9 @@ fn other_tab_choices(
     (theirs, mine)
 }
 
-/// The screen the state is on, with only the data it shows. The set list, the history and the
-/// notices are plain functions rather than components: they keep no state, and each component's
-/// machinery cost the download almost 1 KB gzip.
+/// The screen the state is on, with only the data it shows. The set list, the quiz, the history
+/// and the notices are plain functions rather than components: they keep no state, and each
+/// component's machinery cost the download almost 1 KB gzip.
 fn screen(state: &State, h: &Handlers) -> Html {
     let (lang, embed) = (state.lang, state.embed);
     match &state.screen {
@@ -284,10 +284,16 @@ fn screen(state: &State, h: &Handlers) -> Html {
             on_study: h.study.clone(),
         }),
         Screen::Quiz => match (&state.attempt, state.current_set()) {
-            (Some(attempt), Some(set)) => html! {
-                <QuizView {lang} set={set.clone()} attempt={attempt.clone()} {embed}
-                    on_answer={h.answer.clone()} on_next={h.next.clone()} on_quit={h.show_sets.clone()} />
-            },
+            (Some(attempt), Some(set)) => quiz(&QuizProps {
+                lang,
+                set: set.clone(),
+                attempt: attempt.clone(),
+                embed,
+                keeps_progress: true,
+                on_answer: h.answer.clone(),
+                on_next: h.next.clone(),
+                on_quit: h.show_sets.clone(),
+            }),
             _ => html! { <p role="status">{ lang.texts().loading }</p> },
         },
         Screen::Result { set_id, outcome, recorded } => {

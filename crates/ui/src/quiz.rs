@@ -25,8 +25,14 @@ pub struct Props {
     pub on_quit: Callback<()>,
 }
 
+/// The quiz screen as a component, for a page that mounts it on its own (the trainer's try-out,
+/// the browser tests); the app calls `quiz` from its root and links no component for it.
 #[function_component(QuizView)]
 pub fn quiz_view(props: &Props) -> Html {
+    quiz(props)
+}
+
+pub fn quiz(props: &Props) -> Html {
     let (set, attempt) = (&props.set, &props.attempt);
     let t = props.lang.texts();
     let Some(question) = attempt.current_question_id().and_then(|id| set.question(id)) else {
