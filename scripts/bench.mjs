@@ -1,9 +1,10 @@
 // Measures the built dist/ (and the bench/hello floor): file sizes, first-load bytes and time to first question.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -80,7 +81,35 @@ async function serve(dir) {
   }
   throw new Error(`http.server for ${dir} did not come up`);
 }
+// The same files from a server that compresses them, as IIS's static compression does once .wasm
+// is among its types (docs/embedding.md): gzip -9 whenever the browser asks for it.
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.toml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const compressing = [];
+async function serveCompressed(dir) {
+  const server = createHttpServer((req, res) => {
+    let file = join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    let body = readFileSync(file);
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  compressing.push(server);
+  return `http://127.0.0.1:${server.address().port}/`;
+}
 const cleanup = () => {
+  for (const s of compressing) s.close();
   for (const s of servers) if (s.exitCode === null) s.kill();
   rmSync(snapRoot, { recursive: true, force: true });
 };
@@ -127,14 +156,18 @@ function reportFirstLoad(title, got) {
 
 // The conditions each page is timed under, as issue 12 has them: as is, a CPU 4x slower, and an
 // office line of 1.5 Mbps with 40 ms round trips (Chromium's own throttling, through CDP).
+const slowLine = async (cdp) => {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 40, downloadThroughput: 1.5e6 / 8, uploadThroughput: 1.5e6 / 8 });
+};
+// The last one serves the same files compressed (both the app and hello), as a server set up per
+// docs/embedding.md does; the others serve them as python's http.server does, uncompressed.
 const CONDITIONS = [
   ['plain', async () => {}],
   ['CPU 4x slower', async (cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })],
-  ['1.5 Mbps, 40 ms RTT', async (cdp) => {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions',
-      { offline: false, latency: 40, downloadThroughput: 1.5e6 / 8, uploadThroughput: 1.5e6 / 8 });
-  }],
+  ['1.5 Mbps, 40 ms RTT', slowLine],
+  ['1.5 Mbps, 40 ms RTT, the server compresses (gzip)', slowLine, 'compressed'],
 ];
 
 // ms from navigation start until `selector` first matches, recorded in-page by a MutationObserver.
@@ -186,13 +219,15 @@ try {
   const timed = !process.env.BENCH_BYTES_ONLY;
 
   // Each condition: the deep link, the set list and hello alternate, so drift on the machine hits all alike.
-  const pages = [
-    ['app deep link [data-question]', appUrl, '[data-question]'],
-    ['app set list .set-card h2    ', app, '.set-card h2'],
-    ['hello #hello                 ', hello, '#hello'],
+  const pagesOf = (appBase, helloBase) => [
+    ['app deep link [data-question]', `${appBase}?set=${APP_SET}`, '[data-question]'],
+    ['app set list .set-card h2    ', appBase, '.set-card h2'],
+    ['hello #hello                 ', helloBase, '#hello'],
   ];
+  const pagesBy = { plain: pagesOf(app, hello), compressed: timed && pagesOf(await serveCompressed(appDir), await serveCompressed(helloDir)) };
   const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
-  for (const [name, condition] of timed ? CONDITIONS : []) {
+  for (const [name, condition, how = 'plain'] of timed ? CONDITIONS : []) {
+    const pages = pagesBy[how];
     const ms = pages.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       for (const [j, [, url, selector]] of pages.entries()) ms[j].push(await timeToShown(browser, url, selector, condition));
