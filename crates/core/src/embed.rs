@@ -231,6 +231,11 @@ pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
         })
         .collect();
     let mut config = AppConfig::default();
+    // After an error the reader goes on at the next line, which may lie inside a broken string:
+    // a config with syntax errors is not applied at all, only reported.
+    if !errors.is_empty() {
+        return (config, problems);
+    }
     let table = |name: &str| match root.get_ref().get(name).map(Spanned::get_ref) {
         Some(Value::Table(t)) => Some(t),
         _ => None,

@@ -120,7 +120,7 @@ type Parse<T> = Result<T, SyntaxError>;
 /// The document's root table (its span starts at 0), and every syntax error; with errors, the
 /// tree holds only what came before and between them.
 pub fn parse(text: &str) -> (Spanned<Table>, Vec<SyntaxError>) {
-    let mut p = Parser { s: text.as_bytes(), text, at: 0 };
+    let mut p = Parser { s: text.as_bytes(), text, at: 0, depth: 0 };
     let mut root = Table::new(TableKind::Header);
     let mut errors = Vec::new();
     // The keys of the table key/values go into (for `[[..]]`, its last table); `None` after a
@@ -128,6 +128,7 @@ pub fn parse(text: &str) -> (Spanned<Table>, Vec<SyntaxError>) {
     let mut current: Option<Vec<String>> = Some(Vec::new());
     loop {
         p.skip_blank();
+        p.depth = 0;
         let Some(b) = p.peek() else { break };
         let step = match b {
             b'\n' | b'\r' | b'#' => p.end_of_line(),
@@ -153,7 +154,13 @@ struct Parser<'t> {
     s: &'t [u8],
     text: &'t str,
     at: usize,
+    /// Arrays and inline tables open around the value being read.
+    depth: u32,
 }
+
+/// Deeper nesting is refused, not followed: each level is a call, and a text of 100,000 `[`
+/// would overflow the stack (the toml crate refuses it too).
+const MAX_DEPTH: u32 = 100;
 
 fn error<T>(span: Range<usize>, message: &'static str) -> Parse<T> {
     Err(SyntaxError { span, message })
@@ -371,12 +378,23 @@ impl Parser<'_> {
         found
     }
 
+    /// One level deeper for an array or inline table; an error past `MAX_DEPTH`.
+    fn enter(&mut self) -> Parse<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.here("arrays and inline tables are nested too deeply"));
+        }
+        Ok(())
+    }
+
     fn array(&mut self) -> Parse<Value> {
+        self.enter()?;
         self.at += 1;
         let mut items = Vec::new();
         loop {
             self.skip_blank_lines()?;
             if self.eat(b']') {
+                self.depth -= 1;
                 return Ok(Value::Array(items, ArrayKind::Static));
             }
             // A key where a value should be: the `]` before it is missing.
@@ -389,6 +407,7 @@ impl Parser<'_> {
             if !self.eat(b',') {
                 self.skip_blank_lines()?;
                 return if self.eat(b']') {
+                    self.depth -= 1;
                     Ok(Value::Array(items, ArrayKind::Static))
                 } else {
                     Err(self.here(UNCLOSED_ARRAY))
@@ -399,6 +418,7 @@ impl Parser<'_> {
 
     /// `{ a = 1, b.c = 2 }` on one line, no trailing comma (TOML 1.0).
     fn inline_table(&mut self) -> Parse<Value> {
+        self.enter()?;
         self.at += 1;
         let mut table = Table::new(TableKind::Dotted);
         self.skip_blank();
@@ -416,6 +436,7 @@ impl Parser<'_> {
             }
         }
         table.kind = TableKind::Inline;
+        self.depth -= 1;
         Ok(Value::Table(table))
     }
 
@@ -466,6 +487,9 @@ impl Parser<'_> {
             self.at += 2;
         }
         let mut out = String::new();
+        // A bad escape or character inside is reported once the string has been read to its end,
+        // so the lines after it are not read as keys.
+        let mut wrong: Option<SyntaxError> = None;
         loop {
             let run = self.at;
             while self.peek().is_some_and(|b| b != quote && !(quote == b'"' && b == b'\\') && !is_control(b)) {
@@ -485,7 +509,7 @@ impl Parser<'_> {
                         }
                         out.extend(std::iter::repeat_n(char::from(quote), n - 3));
                         self.at += n;
-                        return Ok(out);
+                        return wrong.map_or(Ok(out), Err);
                     }
                     out.extend(std::iter::repeat_n(char::from(quote), n));
                     self.at += n;
@@ -504,7 +528,15 @@ impl Parser<'_> {
                             self.at += 1;
                         }
                     } else {
-                        out.push(self.escape()?);
+                        let backslash = self.at;
+                        match self.escape() {
+                            Ok(c) => out.push(c),
+                            Err(e) => {
+                                // Read on just after the backslash: a character boundary.
+                                wrong.get_or_insert(e);
+                                self.at = backslash + 1;
+                            }
+                        }
                     }
                 }
                 Some(b'\n') => {
@@ -516,7 +548,10 @@ impl Parser<'_> {
                     self.at += 2;
                 }
                 None => return error(open..open + 3, UNCLOSED_MULTILINE),
-                Some(_) => return Err(self.here("control characters are not allowed in strings")),
+                Some(_) => {
+                    wrong.get_or_insert(self.here("control characters are not allowed in strings"));
+                    self.at += 1;
+                }
             }
         }
     }
@@ -562,7 +597,9 @@ impl Parser<'_> {
         let span = start..self.at;
         let text = &self.text[span.clone()];
         let bytes = text.as_bytes();
-        if bytes.get(4) == Some(&b'-') || bytes.get(2) == Some(&b':') {
+        // A date starts with four digits and `-`, a time with two and `:` (`1.5e-3` is neither).
+        let digits_then = |n: usize, sep: u8| bytes.get(n) == Some(&sep) && bytes[..n].iter().all(u8::is_ascii_digit);
+        if digits_then(4, b'-') || digits_then(2, b':') {
             return if is_datetime(text) {
                 Ok(Value::Datetime(text.to_string()))
             } else {

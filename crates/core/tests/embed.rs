@@ -109,3 +109,13 @@ fn a_long_id_names_the_limit_and_a_parameter_given_twice_is_reported() {
         "#]],
     );
 }
+
+/// Found in review: after a syntax error the reader goes on at the next line, which may lie inside
+/// a broken multi-line string; a config.toml with errors could so apply a line that is only text.
+#[test]
+fn a_config_with_a_syntax_error_is_not_half_applied() {
+    let text = "[embed]\nallowed_origins = [\"https://portal.example.lg.jp\"]\nnote = \"\"\"\\q\n[xapi]\nendpoint = \"https://lrs.example/xAPI/\"\n\"\"\"\n";
+    let (config, problems) = parse_config(text);
+    assert_eq!(config, Default::default());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}
