@@ -59,7 +59,6 @@ async function shorten(wasmPath, jsPath, htmlPath) {
     if (flags & 1) u32();
   };
   const out = [wasm.subarray(0, 8)];
-  const fields = new Map();
   const modules = new Map();
   const short = (i) => {
     let s = '';
@@ -69,6 +68,12 @@ async function shorten(wasmPath, jsPath, htmlPath) {
     } while (i >= 0);
     return s;
   };
+  // Short names follow the glue's own keys in sorted order, not the wasm's: the same glue (and so
+  // the same file name, which trunk hashes from it) always gets the same names, whatever the
+  // optimiser left in the wasm, so a cached glue can never meet a wasm that means other
+  // functions by the same names.
+  const glueKeys = [...new Set([...js.matchAll(/[{,]\s*((?:__wbg_|__wbindgen_)[A-Za-z0-9_$]*)\s*:/g)].map((m) => m[1]))].sort();
+  const shortOf = new Map(glueKeys.map((key, i) => [key, short(i)]));
   while (at < wasm.length) {
     const start = at;
     const id = wasm[at++];
@@ -92,14 +97,15 @@ async function shorten(wasmPath, jsPath, htmlPath) {
       else if (kind === 3) at += 2;
       else if (kind === 4) { at++; u32(); }
       else throw new Error(`shorten-imports: unknown import kind ${kind}`);
-      if (!modules.has(module)) modules.set(module, modules.size ? `m${modules.size}` : 'm');
-      const key = `${module}\0${field}`;
-      if (!fields.has(key)) fields.set(key, short(fields.size));
-      entries.push([modules.get(module), fields.get(key), wasm.subarray(descStart, at)]);
+      if (!shortOf.has(field)) throw new Error(`shorten-imports: the wasm imports ${field}, which ${jsPath} does not define`);
+      modules.set(module, null);
+      entries.push([module, shortOf.get(field), wasm.subarray(descStart, at)]);
     }
     if (at !== end) throw new Error('shorten-imports: the import section did not parse to its end');
+    [...modules.keys()].sort().forEach((module, i) => modules.set(module, i ? `m${i}` : 'm'));
     const payload = [...leb(count)];
-    for (const [module, field, desc] of entries) {
+    for (const [longModule, field, desc] of entries) {
+      const module = modules.get(longModule);
       payload.push(...leb(module.length), ...Buffer.from(module), ...leb(field.length), ...Buffer.from(field), ...desc);
     }
     out.push(Buffer.from([2, ...leb(payload.length), ...payload]));
@@ -107,8 +113,7 @@ async function shorten(wasmPath, jsPath, htmlPath) {
 
   // The glue's import object: `"<module>":{__proto__:null,<field>:function…,…}`. Every old name
   // must be found exactly once as a key, or the two files would no longer match.
-  for (const [key, field] of fields) {
-    const old = key.split('\0')[1];
+  for (const [old, field] of shortOf) {
     const pattern = new RegExp(`([{,]\\s*)${old.replace(/\$/g, '\\$')}(\\s*):`, 'g');
     const found = js.match(pattern)?.length ?? 0;
     if (found !== 1) throw new Error(`shorten-imports: import ${old} is a key ${found} times in ${jsPath}`);
