@@ -222,20 +222,21 @@ pub struct AppConfig {
 /// optional, so a broken one leaves the quiz working and only event delivery or the LRS limited.
 pub fn parse_config(text: &str) -> (AppConfig, Vec<String>) {
     let (root, errors) = toml_doc::parse(text);
-    let index = LineIndex::new(text);
-    let mut problems: Vec<String> = errors
-        .iter()
-        .map(|e| {
-            let (line, column) = index.position(e.span.start);
-            format!("config.toml:{line}:{column}: {}", e.message)
-        })
-        .collect();
     let mut config = AppConfig::default();
     // After an error the reader goes on at the next line, which may lie inside a broken string:
     // a config with syntax errors is not applied at all, only reported.
     if !errors.is_empty() {
+        let index = LineIndex::new(text);
+        let problems = errors
+            .iter()
+            .map(|e| {
+                let (line, column) = index.position(e.span.start);
+                format!("config.toml:{line}:{column}: {}", e.message)
+            })
+            .collect();
         return (config, problems);
     }
+    let mut problems = Vec::new();
     let table = |name: &str| match root.get_ref().get(name).map(Spanned::get_ref) {
         Some(Value::Table(t)) => Some(t),
         _ => None,

@@ -179,8 +179,8 @@ impl Handlers {
 #[function_component(App)]
 pub fn app() -> Html {
     let params = use_memo((), |_| EmbedParams::from_query(&embed::query_pairs()));
-    // report.js opened the LMS session before the app started (boot.js loads it first) (its kept attempt may be the first);
-    // a global read, cheaper than a memo's code.
+    // report.js opened the LMS session before the app started (boot.js loads it first), so its
+    // kept attempt may be the first; a global read, cheaper than a memo's code.
     let in_lms = report::in_lms();
     let state = {
         let params = params.clone();
@@ -191,7 +191,7 @@ pub fn app() -> Html {
         move |_| Handlers::new(dispatch)
     });
 
-    use_config(Rc::new(params.0.clone()), state.dispatcher());
+    use_config(params.clone(), state.dispatcher());
     use_host_events(&state);
     use_lrs_statements(&state);
     use_lms_records(&state, in_lms);
@@ -226,7 +226,7 @@ pub fn app() -> Html {
                         <ul class="diagnostics">{ for param_problems }</ul>
                     </div>
                 }
-                { notices(&NoticesProps { lang, notices: state.notices.clone(), on_dismiss: handlers.dismiss.clone(),
+                { notices(&NoticesProps { lang, notices: &state.notices, on_dismiss: handlers.dismiss.clone(),
                     on_continue_other_tab: other_tab.0, on_keep_this_tab: other_tab.1 }) }
                 { body }
             </main>
@@ -271,10 +271,10 @@ fn screen(state: &State, h: &Handlers) -> Html {
     match &state.screen {
         Screen::Sets => set_list(&SetListProps {
             lang,
-            manifest: state.manifest.clone(),
-            sets: state.sets.clone(),
+            manifest: &state.manifest,
+            sets: &state.sets,
             embed,
-            opening: state.pending.as_ref().map(|p| p.set_id().to_string()),
+            opening: state.pending.as_ref().map(|p| p.set_id()),
             today: day_of(storage::now_ms(), storage::utc_offset_min()),
             on_review: h.review.clone(),
             on_start: h.start.clone(),
@@ -339,8 +339,8 @@ fn screen(state: &State, h: &Handlers) -> Html {
         }
         Screen::History { set_id } => {
             let Some(entry) = state.entry(set_id) else { return html! {} };
-            let title = entry.set().map(|s| s.title().to_string()).unwrap_or_default();
-            history_view(&HistoryProps { lang, title, history: entry.history.clone(), on_back: h.show_sets.clone() })
+            let title = entry.set().map_or("", |s| s.title());
+            history_view(&HistoryProps { lang, title, history: &entry.history, on_back: h.show_sets.clone() })
         }
     }
 }

@@ -5,16 +5,16 @@ use yew::prelude::*;
 use credo_core::history::{format_date, History};
 use credo_core::i18n::Lang;
 
-pub struct Props {
+pub struct Props<'a> {
     pub lang: Lang,
     /// The set's title.
-    pub title: String,
-    pub history: History,
+    pub title: &'a str,
+    pub history: &'a History,
     pub on_back: Callback<()>,
 }
 
 pub fn history_view(props: &Props) -> Html {
-    let (t, title, history) = (props.lang.texts(), &props.title, &props.history);
+    let (t, title, history) = (props.lang.texts(), props.title, props.history);
     let back = props.on_back.reform(|_: MouseEvent| ());
     // Newest first: the attempt just taken is what the employee looks for.
     let rows = history.entries.iter().rev().map(|h| {

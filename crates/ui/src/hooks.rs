@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use credo_core::app_state::{Action, AppState, Notice, Screen, SetEntry};
-use credo_core::embed::{parse_config, EmbedParams, HostEvent};
+use credo_core::embed::{parse_config, EmbedParams, HostEvent, ParamProblem};
 use credo_core::engine::Attempt;
 use credo_core::history::History;
 use credo_core::i18n::Lang;
@@ -44,12 +44,12 @@ pub fn use_focus_on_mount() -> NodeRef {
 /// framed (height, events, H5P's resizer; its allowed origins join the `origin=` parameters) and
 /// the learning record store, when it names one.
 #[hook]
-pub fn use_config(params: Rc<EmbedParams>, dispatch: Dispatch) {
+pub fn use_config(params: Rc<(EmbedParams, Vec<ParamProblem>)>, dispatch: Dispatch) {
     use_effect_with((), move |_| {
-        if let Some(theme) = &params.theme {
+        if let Some(theme) = &params.0.theme {
             embed::add_stylesheet(&format!("themes/{theme}.css"));
         }
-        let origins = params.origins.clone();
+        let origins = params.0.origins.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // The file is optional: without it only the app's own origin and `origin=` are
             // allowed, and nothing is sent to an LRS.
@@ -64,7 +64,7 @@ pub fn use_config(params: Rc<EmbedParams>, dispatch: Dispatch) {
             origins.extend(config.allowed_origins);
             embed::connect(if embed::is_framed() { &origins } else { &[] });
             if let Some(lrs) = config.xapi {
-                report::start_lrs(&lrs, params.learner.as_ref());
+                report::start_lrs(&lrs, params.0.learner.as_ref());
                 dispatch.dispatch(Action::LrsConfigured);
             }
         });
@@ -147,7 +147,8 @@ pub fn use_lms_records(state: &AppState, in_lms: bool) {
         let time = scorm::time_of_day(at, storage::utc_offset_min());
         let next = if matches!(event, HostEvent::Answered { .. }) { report::lms_next_interaction() } else { 0 };
         let values = scorm::values(event, set, next, &time);
-        // A start writes nothing (boot.js marked the launch), so it needs no commit either.
+        // A start writes nothing (report.js marked the launch as it opened the session), so it needs
+        // no commit either.
         if !values.is_empty() {
             report::lms_record(&values, matches!(event, HostEvent::Completed { .. }));
         }

@@ -6,9 +6,9 @@ use credo_core::app_state::Notice;
 use credo_core::history::StorageNotice;
 use credo_core::i18n::Lang;
 
-pub struct Props {
+pub struct Props<'a> {
     pub lang: Lang,
-    pub notices: Vec<Notice>,
+    pub notices: &'a [Notice],
     /// The position of the notice dismissed.
     pub on_dismiss: Callback<usize>,
     /// Another tab's attempt: continue it, or keep this tab's (by the notice's position).

@@ -6,14 +6,14 @@ use credo_core::app_state::{Manifest, SetEntry};
 use credo_core::i18n::{fill, Lang};
 use credo_core::manifest::SetSummary;
 
-pub struct Props {
+pub struct Props<'a> {
     pub lang: Lang,
-    pub manifest: Manifest,
-    pub sets: Vec<SetEntry>,
+    pub manifest: &'a Manifest,
+    pub sets: &'a [SetEntry],
     /// Embedded in a host page: no link to the trainer's page.
     pub embed: bool,
     /// The set being fetched to open it (`AppState::pending`): its card says it is loading.
-    pub opening: Option<String>,
+    pub opening: Option<&'a str>,
     /// The employee's local day (`credo_core::history::day_of`), for what is due for review.
     pub today: i64,
     /// Each gets the id of the set the employee chose.
@@ -29,7 +29,7 @@ pub struct Props {
 
 pub fn set_list(props: &Props) -> Html {
     let (lang, t) = (props.lang, props.lang.texts());
-    let manifest_problems = match &props.manifest {
+    let manifest_problems = match props.manifest {
         Manifest::Loading => return html! { <p role="status">{ t.loading }</p> },
         Manifest::Failed(reason) => {
             return html! { <p class="error" role="alert">{ format!("{} ({reason})", t.manifest_failed) }</p> }
@@ -115,7 +115,7 @@ fn summary_card(props: &Props, entry: &SetEntry, set: &SetSummary) -> Html {
                     { mastery }
                 </details>
             }
-            if props.opening.as_deref() == Some(set.id.as_str()) {
+            if props.opening == Some(set.id.as_str()) {
                 <p class="opening" role="status">{ t.loading }</p>
             }
             <div class="actions">
