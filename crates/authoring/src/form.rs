@@ -6,6 +6,7 @@
 //! one the parser would refuse (`pass_mark = "abc"`) is kept as the trainer wrote it, and the
 //! check says what is wrong at its field (`fields_at`).
 
+use credo_core::diagnostic::LineIndex;
 use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// What the form shows of a set: every field as the text has it (empty when absent).
@@ -121,7 +122,7 @@ title = ""
 
 fn parse(text: &str) -> Result<DocumentMut, FormUnavailable> {
     let doc = text.parse::<DocumentMut>().map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |span| position(text, span.start));
+        let (line, column) = e.span().map_or((1, 1), |span| LineIndex::new(text).position(span.start));
         FormUnavailable::NotToml { line, column }
     })?;
     for key in ["principles", "questions"] {
@@ -133,14 +134,6 @@ fn parse(text: &str) -> Result<DocumentMut, FormUnavailable> {
         return Err(FormUnavailable::Shape("source"));
     }
     Ok(doc)
-}
-
-/// Line and column (from 1, in characters) of a byte offset.
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-    (line, column)
 }
 
 /// A value as the form shows it: a string as it is, a list of strings one a line (the source

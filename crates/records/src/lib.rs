@@ -35,7 +35,7 @@ pub enum Decoded<T> {
 pub trait Record: Sized {
     /// The stored form of `SCHEMA`.
     fn write(&self, out: &mut Writer);
-    /// The stored form of `schema` (this one or an older one, migrated forward).
+    /// The stored form of `schema` (1 to `SCHEMA`: this one or an older one, migrated forward).
     fn read(schema: u32, input: &mut Reader) -> Option<Self>;
 }
 
@@ -55,6 +55,10 @@ pub fn decode<R: Record>(text: &str) -> Decoded<R> {
     let Ok(schema) = version.parse::<u32>() else { return Decoded::Unreadable };
     if schema > SCHEMA {
         return Decoded::Newer(schema);
+    }
+    // Schema 1 was the first: there is no 0.
+    if schema == 0 {
+        return Decoded::Unreadable;
     }
     let bytes: Option<Vec<u8>> = hex
         .as_bytes()
@@ -226,10 +230,7 @@ impl Record for Attempt {
     }
 
     /// Schema 1 stored attempts in the same shape.
-    fn read(schema: u32, input: &mut Reader) -> Option<Attempt> {
-        if !matches!(schema, 1 | 2) {
-            return None;
-        }
+    fn read(_schema: u32, input: &mut Reader) -> Option<Attempt> {
         Some(Attempt {
             set_id: input.string()?,
             seed: input.varint(64)?,
@@ -278,9 +279,6 @@ impl Record for History {
 
     /// Schema 1: the entries alone; the review queue starts empty.
     fn read(schema: u32, input: &mut Reader) -> Option<History> {
-        if !matches!(schema, 1 | 2) {
-            return None;
-        }
         let entries = input.list(|input| {
             let (finished_at_ms, utc_offset_min) = (input.f64()?, input.i32()?);
             if !is_plausible_date(finished_at_ms, utc_offset_min) {

@@ -533,7 +533,7 @@ impl Cx {
                         }
                         { self.area(Field::Question(i, "explanation"), t.question_fields[8], &q.explanation, 4) }
                         { self.area(Field::Question(i, "quote"), t.question_fields[9], &q.quote, 3) }
-                        if !note_options(q, form).is_empty() || !q.notes.is_empty() {
+                        if !offered.is_empty() || !q.notes.is_empty() {
                             <fieldset class="form-notes">
                                 <legend>{ t.notes_heading }</legend>
                                 { for notes }

@@ -142,6 +142,11 @@ fn current_key() -> String {
     SCOPE.with(|s| format!("{}.current", s.borrow()))
 }
 
+/// Where a record that cannot be read is set aside: `<key>.backup.<time>`.
+fn backup_key(key: &str) -> String {
+    format!("{key}.backup.{}", now_ms() as u64)
+}
+
 /// Reads a record; unreadable or newer data is copied to `<key>.backup.<time>` and reported.
 /// If even the backup cannot be written, the original stays where it is and the key is pinned
 /// to memory for this page, so that nothing overwrites it.
@@ -150,7 +155,7 @@ fn load<T: Record>(key: &str) -> (Option<T>, Option<StorageNotice>) {
     match decode::<T>(&text) {
         Decoded::Ok(value) => (Some(value), None),
         Decoded::Newer(_) | Decoded::Unreadable => {
-            let backup = format!("{key}.backup.{}", now_ms() as u64);
+            let backup = backup_key(key);
             if set(&backup, text).is_ok() && get(&backup).is_some() {
                 remove(key);
                 (None, Some(StorageNotice::Recovered))
@@ -214,7 +219,7 @@ pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
 pub fn take_over_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
     let k = key("attempt", &attempt.set_id);
     if let Some(theirs) = get(&k) {
-        let backup = format!("{k}.backup.{}", now_ms() as u64);
+        let backup = backup_key(&k);
         set(&backup, theirs)?;
     }
     remember(&k, get(&k));
@@ -384,7 +389,7 @@ pub fn remove_record(key: &str) {
 /// Moves a record that cannot be read to `<key>.backup.<time>`: kept for someone to recover.
 pub fn set_aside_record(key: &str) {
     if let Some(value) = get(key) {
-        if set(&format!("{key}.backup.{}", now_ms() as u64), value).is_ok() {
+        if set(&backup_key(key), value).is_ok() {
             remove(key);
         }
     }
