@@ -4,6 +4,7 @@ const boot = document.getElementById('credo-quiz-boot');
 // The quiz page names its questions folder: the manifest, and the set a deep link opens, are
 // fetched now, beside the wasm, instead of after it has started (the app takes them from here).
 const prefetch = document.querySelector('meta[name="credo-quiz-prefetch"]');
+let opening = Promise.resolve();
 if (prefetch) {
   const dir = prefetch.content;
   const text = (url) => fetch(url, { cache: 'no-cache' }).then((r) => {
@@ -32,6 +33,11 @@ if (prefetch) {
   // The app takes what it needs; what it never takes must not be an unhandled rejection.
   Object.values(started).forEach((p) => p.catch(() => {}));
   window.credoQuizPrefetch = started;
+  // What the app opens with (the manifest, a deep link's set) usually arrives before the wasm has
+  // started: the app waits for it, two seconds at most, so its first screen is the one it opens
+  // on. Started at once, it would show a loading screen that the browser lays out (Japanese text
+  // costs tens of ms there) while the set it waits for sits behind that work.
+  opening = manifest.then(() => Promise.allSettled(Object.values(started)), () => {});
 }
 // Inside an LMS: SCORM 1.2's API object in a parent frame (at most 10 up, as ADL's discovery
 // does; a parent of another origin ends the search) or the opener. report.js, which opens the
@@ -64,6 +70,7 @@ if (window.credoQuizLmsApi) {
     document.head.append(script);
   });
 }
+await Promise.race([opening, new Promise((done) => setTimeout(done, 2000))]);
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });

@@ -34,14 +34,74 @@ test('?set= opens that set at once and fetches no other set; the set list shows 
   await ctx.close();
 });
 
+// Holds back the responses to `pattern` until the function returned is called.
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+// When the app took #app over from the HTML's boot line, and when each of the page's fetches
+// had its response, in ms from the page's start.
+async function startAndResponses(page) {
+  return page.evaluate(() => ({
+    appStarted: window.__appStarted,
+    responses: Object.fromEntries(performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), e.responseEnd])),
+  }));
+}
+
+// Notes in window.__appStarted when the app replaces the boot line.
+function recordAppStart(ctx) {
+  return ctx.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (app && app.childElementCount && !app.querySelector(':scope > .boot')) {
+        window.__appStarted = performance.now();
+        seen.disconnect();
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+}
+
+test('a deep link starts the app once its set has come, so its first screen is the question', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  await recordAppStart(ctx);
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  await page.goto(server.origin + '/?set=maebashi-credo');
+  await page.waitForSelector('[data-question]');
+  const { appStarted, responses } = await startAndResponses(page);
+  assert.ok(responses['manifest.txt'] <= appStarted, `the manifest came at ${responses['manifest.txt']} ms, the app started at ${appStarted} ms`);
+  assert.ok(responses['maebashi-credo.toml'] <= appStarted, `the set came at ${responses['maebashi-credo.toml']} ms, the app started at ${appStarted} ms`);
+  watcher.assertClean();
+  await ctx.close();
+});
+
+test('a set that is slow to come does not hold the app back: it starts and says it is loading', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  await recordAppStart(ctx);
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  const release = await holdBack(page, '**/questions/maebashi-credo.toml');
+  await page.goto(server.origin + '/?set=maebashi-credo');
+  // boot.js waits two seconds at most for the set; then the app's own loading line shows.
+  await page.waitForSelector('#main [role=status]:has-text("読み込み中")', { timeout: 10000 });
+  release();
+  await page.waitForSelector('[data-question]');
+  const { appStarted, responses } = await startAndResponses(page);
+  assert.ok(appStarted < responses['maebashi-credo.toml'], 'the app started before the set came');
+  watcher.assertClean();
+  await ctx.close();
+});
+
 test('a card shown from the manifest says it is loading while its set is fetched to open it', async () => {
   // Without the service worker, so the page's own route holds the set's response back a moment.
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   const watcher = watch(page, server.origin);
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/questions/fujieda-management-plan.toml', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/questions/fujieda-management-plan.toml');
   await page.goto(server.origin + '/');
   await page.waitForFunction((n) => document.querySelectorAll('.set-card h2').length === n, manifest.length);
   await page.click('#set-fujieda-management-plan ~ .actions button:has-text("はじめる")');
