@@ -7,11 +7,17 @@ const prefetch = document.querySelector('meta[name="credo-quiz-prefetch"]');
 let opening = Promise.resolve();
 if (prefetch) {
   const dir = prefetch.content;
+  const arrived = {};
+  window.credoQuizArrived = arrived;
   const text = (url) => fetch(url, { cache: 'no-cache' }).then((r) => {
     if (!r.ok) return Promise.reject(new Error(`HTTP ${r.status}`));
     // The service worker's kept copy answered (web/sw.js): the app says so.
     if (r.headers.has('x-credo-quiz-from-cache')) window.credoQuizFromCache = true;
     return r.text();
+  }).then((body) => {
+    // Come before the app started: it reads it at once, and draws the screen it opens on first.
+    arrived[url] = body;
+    return body;
   });
   const manifest = text(`${dir}manifest.txt`);
   const started = { [`${dir}manifest.txt`]: manifest };
@@ -34,7 +40,7 @@ if (prefetch) {
   Object.values(started).forEach((p) => p.catch(() => {}));
   window.credoQuizPrefetch = started;
   // What the app opens with (the manifest, a deep link's set) usually arrives before the wasm has
-  // started: the app waits for it, two seconds at most, so its first screen is the one it opens
+  // started: the app waits for it, two seconds at most, and its first screen is the one it opens
   // on. Started at once, it would show a loading screen that the browser lays out (Japanese text
   // costs tens of ms there) while the set it waits for sits behind that work.
   opening = manifest.then(() => Promise.allSettled(Object.values(started)), () => {});

@@ -14,7 +14,7 @@ use crate::certificate::CertificateView;
 use crate::history::{history_view, Props as HistoryProps};
 use crate::hooks::{
     use_config, use_document_lang, use_host_events, use_lms_records, use_lrs_statements, use_recorded_finish,
-    use_saved_attempt, use_set_aside_stale, use_set_loading,
+    use_saved_attempt, use_set_aside_stale, use_set_loading, with_arrived,
 };
 use crate::notices::{notices, Props as NoticesProps};
 use crate::quiz::{quiz, Props as QuizProps};
@@ -98,7 +98,7 @@ fn initial_state(params: &EmbedParams, problems: &[ParamProblem], in_lms: bool) 
     state.pass_mark = params.pass_mark;
     state.count = params.count;
     state.param_problems = problems.to_vec();
-    Store::new(state)
+    Store(with_arrived(state))
 }
 
 /// What the employee can do, as callbacks made once: the dispatcher never changes, so the

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use credo_core::app_state::{Action, AppState, Notice, Screen, SetEntry};
+use credo_core::app_state::{Action, AppState, Apply, Manifest, Notice, Screen, SetEntry};
 use credo_core::embed::{parse_config, EmbedParams, HostEvent, ParamProblem};
 use credo_core::engine::Attempt;
 use credo_core::history::History;
@@ -161,8 +161,14 @@ pub fn use_lms_records(state: &AppState, in_lms: bool) {
 #[hook]
 pub fn use_set_loading(state: &UseReducerHandle<State>) {
     {
+        // Not when the state began with it (`with_arrived`).
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(load_manifest(dispatch)));
+        let wanted = matches!(state.manifest, Manifest::Loading);
+        use_effect_with((), move |_| {
+            if wanted {
+                wasm_bindgen_futures::spawn_local(load_manifest(dispatch));
+            }
+        });
     }
     {
         let dispatch = state.dispatcher();
@@ -239,43 +245,77 @@ pub fn use_recorded_finish(screen: Screen, dispatch: Dispatch) {
     });
 }
 
+/// Where the app gets the manifest and a set's file.
+fn manifest_url() -> String {
+    format!("{QUESTIONS_DIR}{MANIFEST_FILE}")
+}
+
+fn set_url(file: &str) -> String {
+    format!("{QUESTIONS_DIR}{file}")
+}
+
 async fn load_manifest(dispatch: Dispatch) {
-    match storage::fetch_text(&format!("{QUESTIONS_DIR}{MANIFEST_FILE}")).await {
+    let fetched = storage::fetch_text(&manifest_url()).await;
+    read_manifest(fetched, &mut |action| dispatch.dispatch(action));
+}
+
+/// Fetches and parses one set, with what storage holds for it.
+async fn load_set(dispatch: Dispatch, file: String) {
+    let fetched = storage::fetch_text(&set_url(&file)).await;
+    read_set(file, fetched, &mut |action| dispatch.dispatch(action));
+}
+
+/// The state the page starts from, moved on by what boot.js had before the app started: the
+/// manifest, and then the set the page opens (`AppState::pending_file`). The first render is then
+/// the screen the page opens on; what has not come yet is loaded by `use_set_loading`.
+pub fn with_arrived(state: AppState) -> Rc<AppState> {
+    let mut state = Rc::new(state);
+    let Some(manifest) = storage::arrived_text(&manifest_url()) else { return state };
+    read_manifest(Ok(manifest), &mut |action| state = state.clone().apply(action));
+    let Some(file) = state.pending_file().map(str::to_string) else { return state };
+    let Some(text) = storage::arrived_text(&set_url(&file)) else { return state };
+    read_set(file, Ok(text), &mut |action| state = state.clone().apply(action));
+    state
+}
+
+/// What the manifest's text (or the failure to get it) makes of the state, as actions.
+fn read_manifest(fetched: Result<String, String>, act: &mut dyn FnMut(Action)) {
+    match fetched {
         Ok(text) => {
             if storage::served_from_cache() {
-                dispatch.dispatch(Action::Notify(Notice::FromCache));
+                act(Action::Notify(Notice::FromCache));
             }
             let (entries, problems) = parse_manifest(&text);
-            let sets = entries.into_iter().map(|e| listed(&dispatch, e)).collect();
-            dispatch.dispatch(Action::ManifestLoaded { sets, problems });
+            let sets = entries.into_iter().map(|e| listed(act, e)).collect();
+            act(Action::ManifestLoaded { sets, problems });
         }
-        Err(reason) => dispatch.dispatch(Action::ManifestFailed(reason)),
+        Err(reason) => act(Action::ManifestFailed(reason)),
     }
 }
 
 /// A manifest line as the set list starts with it: with the set's stored history when the line's
 /// summary names the set.
-fn listed(dispatch: &Dispatch, entry: Entry) -> SetEntry {
-    let (history, has_attempt) = entry.summary.as_ref().map_or_else(Default::default, |s| stored(dispatch, &s.id));
+fn listed(act: &mut dyn FnMut(Action), entry: Entry) -> SetEntry {
+    let (history, has_attempt) = entry.summary.as_ref().map_or_else(Default::default, |s| stored(act, &s.id));
     SetEntry::listed(entry.file, entry.summary, history, has_attempt)
 }
 
 /// What storage holds for a set: its history, and whether an attempt is in progress.
-fn stored(dispatch: &Dispatch, set_id: &str) -> (History, bool) {
+fn stored(act: &mut dyn FnMut(Action), set_id: &str) -> (History, bool) {
     let (history, n1) = storage::load_history(set_id);
     let (attempt, n2) = storage::load_attempt(set_id);
     for notice in [n1, n2].into_iter().flatten() {
-        dispatch.dispatch(Action::Notify(Notice::Storage(notice)));
+        act(Action::Notify(Notice::Storage(notice)));
     }
     (history, attempt.is_some())
 }
 
-/// Fetches and parses one set, with what storage holds for it.
-async fn load_set(dispatch: Dispatch, file: String) {
-    let parsed = match storage::fetch_text(&format!("{QUESTIONS_DIR}{file}")).await {
+/// One set's text (or the failure to get it), parsed, with what storage holds for it.
+fn read_set(file: String, fetched: Result<String, String>, act: &mut dyn FnMut(Action)) {
+    let parsed = match fetched {
         Ok(text) => parse_set(&file, &text),
         Err(reason) => unreadable(&file, reason),
     };
-    let (history, has_attempt) = parsed.valid_set().map_or_else(Default::default, |set| stored(&dispatch, set.id()));
-    dispatch.dispatch(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
+    let (history, has_attempt) = parsed.valid_set().map_or_else(Default::default, |set| stored(act, set.id()));
+    act(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });
 }

@@ -329,11 +329,30 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// The fetch boot.js started for `url`, removed so that a later fetch (a reload of the set list)
 /// asks the server again.
 fn prefetched(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
-    let all = js_sys::Reflect::get(window, &"credoQuizPrefetch".into()).ok()?;
+    let _ = take(window, ARRIVED, url);
+    take(window, PREFETCH, url)?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// What boot.js fetched for `url` and had before the app started, taken once (with its fetch,
+/// which `fetch_text` would otherwise take): the app reads it before its first render, so that
+/// render is the screen the page opens on, not a loading line (see web/boot.js).
+pub fn arrived_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let _ = take(&window, PREFETCH, url);
+    take(&window, ARRIVED, url)?.as_string()
+}
+
+/// boot.js's objects keyed by URL: the fetches it started, and the texts that came before the app.
+const PREFETCH: &str = "credoQuizPrefetch";
+const ARRIVED: &str = "credoQuizArrived";
+
+/// Takes `url` out of boot.js's `window[holder]`.
+fn take(window: &web_sys::Window, holder: &str, url: &str) -> Option<wasm_bindgen::JsValue> {
+    let all = js_sys::Reflect::get(window, &holder.into()).ok().filter(|v| v.is_object())?;
     let key = wasm_bindgen::JsValue::from_str(url);
-    let started = js_sys::Reflect::get(&all, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let value = js_sys::Reflect::get(&all, &key).ok().filter(|v| !v.is_undefined())?;
     let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &key);
-    Some(started)
+    Some(value)
 }
 
 fn describe(value: &wasm_bindgen::JsValue) -> String {
