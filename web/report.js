@@ -60,6 +60,28 @@
   // short outage is over quickly. Coming back online sends at once.
   const backoff = (n) => Math.min(2000 * 2 ** Math.min(n - 1, 8), 300000);
 
+  // PUTs one statement; the LRS's status, 0 when it could not be reached.
+  async function deliver(statement) {
+    try {
+      const response = await fetch(`${lrs.endpoint}statements?statementId=${encodeURIComponent(statement.id)}`, {
+        method: 'PUT',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Experience-API-Version': '1.0.3',
+          ...(lrs.authorization ? { Authorization: lrs.authorization } : {}),
+        },
+        body: JSON.stringify(statement),
+        // The LRS is named by the office's config; the intranet's cookies do not go to it.
+        credentials: 'omit',
+      });
+      return response.status;
+    } catch {
+      return 0; // offline, refused, or blocked by the browser (CORS, CSP connect-src)
+    }
+  }
+
+  // Each round reads the outbox once and sends what is ready, oldest first; the next round takes
+  // what was made meanwhile. A failure stops the sending until the retry.
   async function send() {
     if (!lrs || sending) return;
     sending = true;
@@ -78,44 +100,32 @@
             ready.push([key, statement]);
           }
         }
-        show(keys.length);
+        let left = keys.length;
+        show(left);
         if (!ready.length) break;
-        const [key, statement] = ready[0];
-        let status = 0;
-        try {
-          const response = await fetch(`${lrs.endpoint}statements?statementId=${encodeURIComponent(statement.id)}`, {
-            method: 'PUT',
-            headers: {
-              'Content-Type': 'application/json',
-              'X-Experience-API-Version': '1.0.3',
-              ...(lrs.authorization ? { Authorization: lrs.authorization } : {}),
-            },
-            body: JSON.stringify(statement),
-            // The LRS is named by the office's config; the intranet's cookies do not go to it.
-            credentials: 'omit',
-          });
-          status = response.status;
-        } catch {
-          status = 0; // offline, refused, or blocked by the browser (CORS, CSP connect-src)
-        }
-        if ((status >= 200 && status < 300) || status === 409) {
-          // Stored, or stored before (409: a statement with this id exists).
-          drop(key);
-          failures = 0;
-        } else if (status === 400) {
-          // Refused as it is: it would never be accepted, so it is set aside (kept, not sent again)
-          // rather than blocking the statements after it.
-          const refused = key.replace('.xapi.', '.xapi-refused.');
-          if (safe(() => (localStorage.setItem(refused, stored(key)), true))) drop(key);
-          else skipped.add(key);
-        } else {
-          failures += 1;
-          clearTimeout(retry);
-          retry = setTimeout(() => {
-            retry = 0;
-            send();
-          }, backoff(failures));
-          break;
+        for (const [key, statement] of ready) {
+          // Sent from another tab since this round began: gone from the outbox.
+          const status = stored(key) === null ? 200 : await deliver(statement);
+          if ((status >= 200 && status < 300) || status === 409) {
+            // Stored, or stored before (409: a statement with this id exists).
+            drop(key);
+            failures = 0;
+          } else if (status === 400) {
+            // Refused as it is: it would never be accepted, so it is set aside (kept, not sent again)
+            // rather than blocking the statements after it.
+            const refused = key.replace('.xapi.', '.xapi-refused.');
+            if (safe(() => (localStorage.setItem(refused, stored(key)), true))) drop(key);
+            else skipped.add(key);
+          } else {
+            failures += 1;
+            clearTimeout(retry);
+            retry = setTimeout(() => {
+              retry = 0;
+              send();
+            }, backoff(failures));
+            return;
+          }
+          show((left -= 1));
         }
       }
     } finally {
@@ -247,9 +257,11 @@
   };
   report.queue = (key, body) => {
     if (!lrs || !outboxKey().test(key)) return;
-    put(key, body);
-    if (lrs.learner) name(key, lrs.learner);
-    else unnamed.add(key);
+    // Kept once, with its actor when the learner is known (one that cannot be read is left to send()).
+    const statement = lrs.learner && safe(() => JSON.parse(body));
+    if (statement) statement.actor = actor(lrs.learner);
+    put(key, statement ? JSON.stringify(statement) : body);
+    if (!lrs.learner) unnamed.add(key);
     // While the LRS is failing, a new statement waits for the next try rather than adding one.
     if (retry) show(waiting().length);
     else send();
