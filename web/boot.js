@@ -5,17 +5,16 @@ const boot = document.getElementById('credo-quiz-boot');
 // fetched now, beside the wasm, instead of after it has started (the app takes them from here).
 const prefetch = document.querySelector('meta[name="credo-quiz-prefetch"]');
 let opening = Promise.resolve();
+// The texts that came, by URL; the app gets those that came before it started.
+const arrived = {};
 if (prefetch) {
   const dir = prefetch.content;
-  const arrived = {};
-  window.credoQuizArrived = arrived;
   const text = (url) => fetch(url, { cache: 'no-cache' }).then((r) => {
     if (!r.ok) return Promise.reject(new Error(`HTTP ${r.status}`));
     // The service worker's kept copy answered (web/sw.js): the app says so.
     if (r.headers.has('x-credo-quiz-from-cache')) window.credoQuizFromCache = true;
     return r.text();
   }).then((body) => {
-    // Come before the app started: it reads it at once, and draws the screen it opens on first.
     arrived[url] = body;
     return body;
   });
@@ -77,6 +76,9 @@ if (window.credoQuizLmsApi) {
   });
 }
 await Promise.race([opening, new Promise((done) => setTimeout(done, 2000))]);
+// The app reads these before its first render, which is then the screen it opens on; what comes
+// later it takes from the fetches above (a copy, so nothing is added behind its back).
+window.credoQuizArrived = { ...arrived };
 try {
   const { default: init } = await import(boot.dataset.js);
   await init({ module_or_path: boot.dataset.wasm });
