@@ -5,7 +5,8 @@
 //! A trainer writes a question set as a TOML file (or CSV from Excel, or Moodle GIFT, converted)
 //! and lists it in `questions/manifest.txt` (with its summary, which `quizcheck manifest` writes,
 //! so the set list needs no set file). The web app fetches the manifest, and each set when it is
-//! opened, validates it with the same code as the `quizcheck` command line, and runs attempts: a
+//! opened (web/boot.js starts the manifest and a deep link's set beside the wasm, and the app
+//! begins from what has come, so its first screen is the one the page opens on), validates it with the same code as the `quizcheck` command line, and runs attempts: a
 //! situation, "which principle applies?", feedback quoting the source document, and at the end a
 //! result broken down by principle. History and the attempt in progress are kept in localStorage.
 //!
