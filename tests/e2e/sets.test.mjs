@@ -52,6 +52,8 @@ function recordScreens(ctx) {
       if (!app) return;
       const now = app.querySelector('[data-question]') ? 'question' : app.querySelector(':scope > .boot') ? 'boot'
         : !app.childElementCount ? 'nothing' : `other: ${app.textContent.slice(0, 80)}`;
+      // The parser may insert #app before its boot line: the record starts at the boot line.
+      if (!window.__screens.length && now !== 'boot') return;
       if (window.__screens.at(-1) !== now) window.__screens.push(now);
     }).observe(document, { childList: true, subtree: true });
   });
