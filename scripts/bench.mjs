@@ -172,7 +172,7 @@ const CONDITIONS = [
 
 // ms from navigation start until `selector` first matches, recorded in-page by a MutationObserver
 // (`shown`), and until the frame that draws it is done (`painted`: a task queued from the next
-// animation frame runs after that frame's layout and paint, where the Japanese text's cost lies).
+// animation frame runs after that frame's style, layout and paint, which the employee waits for too).
 async function timeToShown(browser, url, selector, condition = CONDITIONS[0][1]) {
   const ctx = await browser.newContext();
   await ctx.addInitScript((sel) => {
