@@ -1,6 +1,6 @@
 // Measures the built dist/ (and the bench/hello floor): file sizes, first-load bytes and time to first question.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -194,6 +194,21 @@ async function timeToShown(browser, url, selector, condition = CONDITIONS[0][1])
   return ms;
 }
 
+// A copy of the deep link's first screen as a plain page (its HTML and the app's CSS, no script),
+// written beside the snapshot's index.html: the time a browser takes to draw that screen at all,
+// so what the app adds to it can be told from the cost of its Japanese text.
+const STATIC_PAGE = 'static-first-question.html';
+async function writeStaticCopy(browser, url, dir) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-question]');
+  const [lang, css, app] = await page.evaluate(() => [document.documentElement.lang,
+    document.querySelector('link[rel=stylesheet]').getAttribute('href'), document.getElementById('app').outerHTML]);
+  await page.close();
+  writeFileSync(join(dir, STATIC_PAGE),
+    `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>static copy</title><link rel="stylesheet" href="${css}"><body>${app}</body></html>`);
+}
+
 let browser;
 try {
   const [appDir, helloDir] = [snapshot(APP_DIST), snapshot(HELLO_DIST)];
@@ -212,6 +227,7 @@ try {
   const appUrl = `${app}?set=${APP_SET}`;
   const gz = reportFirstLoad(`app, ?set=${APP_SET} until [data-question]`, await firstLoad(browser, appUrl, '[data-question]'));
   const listGz = reportFirstLoad('app, set list / until .set-card h2', await firstLoad(browser, app, '.set-card h2'));
+  await writeStaticCopy(browser, appUrl, appDir);
   reportFirstLoad('hello-world until #hello', await firstLoad(browser, hello, '#hello'));
   const verdict = gz <= 100 * KB ? 'within goal' : gz <= 120 * KB ? 'within budget, over goal' : 'OVER BUDGET';
   console.log(`\nfirst-load gzip ${kb(gz)} KB (budget 120 KB this round, goal 100 KB): ${verdict}`);
@@ -227,6 +243,7 @@ try {
     ['app deep link [data-question]', `${appBase}?set=${APP_SET}`, '[data-question]'],
     ['app set list .set-card h2    ', appBase, '.set-card h2'],
     ['hello #hello                 ', helloBase, '#hello'],
+    ['static copy of the question  ', `${appBase}${STATIC_PAGE}`, '[data-question]'],
   ];
   const pagesBy = { plain: pagesOf(app, hello), compressed: timed && pagesOf(await serveCompressed(appDir), await serveCompressed(helloDir)) };
   const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
@@ -241,9 +258,9 @@ try {
       const ms = runs.map((r) => r.map((m) => m[moment]));
       console.log(`-- ${moment === 'shown' ? 'in the DOM' : 'painted (its frame done)'}:`);
       pages.forEach(([label], j) => console.log(`${label}: median ${median(ms[j]).toFixed(0)} ms  (runs: ${fmt(ms[j])})`));
-      const [a, l, h] = ms.map(median);
+      const [a, l, h, c] = ms.map(median);
       console.log(`ratio deep link/hello ${(a / h).toFixed(2)}x (budget: within 2.0x): ${a / h <= 2 ? 'within budget' : 'OVER BUDGET'}; ` +
-        `set list/hello ${(l / h).toFixed(2)}x`);
+        `set list/hello ${(l / h).toFixed(2)}x; static copy/hello ${(c / h).toFixed(2)}x, deep link/static copy ${(a / c).toFixed(2)}x`);
     }
   }
   if (timed && existsSync(TRAINER_DIST)) {
