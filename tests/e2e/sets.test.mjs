@@ -74,16 +74,19 @@ for (const cpu of [1, 4]) {
   });
 }
 
-test('a set that is slow to come does not hold the app back: it starts and says it is loading', async () => {
+test('a set that is slow to come does not hold the app back: it starts, says it is loading and asks for it once', async () => {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   const watcher = watch(page, server.origin);
   const release = await holdBack(page, '**/questions/maebashi-credo.toml');
+  let asked = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/questions/maebashi-credo.toml')) asked += 1; });
   await page.goto(server.origin + '/?set=maebashi-credo');
   // boot.js waits two seconds at most for the set; then the app's own loading line shows.
   await page.waitForSelector('#main [role=status]:has-text("読み込み中")', { timeout: 10000 });
   release();
   await page.waitForSelector('[data-question]');
+  assert.equal(asked, 1, 'the app took over the fetch boot.js started, and asked for the set once');
   watcher.assertClean();
   await ctx.close();
 });

@@ -338,8 +338,10 @@ fn prefetched(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
 /// render is the screen the page opens on, not a loading line (see web/boot.js).
 pub fn arrived_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
+    // Only with its text: a fetch still under way is the one `fetch_text` must take.
+    let text = take(&window, ARRIVED, url)?.as_string()?;
     let _ = take(&window, PREFETCH, url);
-    take(&window, ARRIVED, url)?.as_string()
+    Some(text)
 }
 
 /// boot.js's objects keyed by URL: the fetches it started, and the texts that came before the app.
