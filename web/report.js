@@ -48,12 +48,17 @@
   }
 
   const actor = (name) => ({ objectType: 'Agent', name, account: { homePage: lrs.accountHome, name } });
-  // A statement with the learner as its actor, kept so (one that cannot be read is left to send()).
-  function name(key, learner) {
-    const statement = safe(() => JSON.parse(stored(key)));
-    if (!statement) return;
+  // A statement's text with the learner as its actor; null for one that cannot be read (left to send()).
+  function named(text, learner) {
+    const statement = safe(() => JSON.parse(text));
+    if (!statement) return null;
     statement.actor = actor(learner);
-    put(key, JSON.stringify(statement));
+    return JSON.stringify(statement);
+  }
+  // A kept statement given the learner's name.
+  function name(key, learner) {
+    const text = named(stored(key), learner);
+    if (text) put(key, text);
   }
 
   // 2 s after the first failure, doubling, at most 5 minutes: a down LRS is not hammered, and a
@@ -257,10 +262,8 @@
   };
   report.queue = (key, body) => {
     if (!lrs || !outboxKey().test(key)) return;
-    // Kept once, with its actor when the learner is known (one that cannot be read is left to send()).
-    const statement = lrs.learner && safe(() => JSON.parse(body));
-    if (statement) statement.actor = actor(lrs.learner);
-    put(key, statement ? JSON.stringify(statement) : body);
+    // Kept once, with its actor when the learner is known.
+    put(key, (lrs.learner && named(body, lrs.learner)) || body);
     if (!lrs.learner) unnamed.add(key);
     // While the LRS is failing, a new statement waits for the next try rather than adding one.
     if (retry) show(waiting().length);
