@@ -59,6 +59,10 @@ fn parent_origin() -> Option<String> {
         .and_then(|first| first.as_string());
     let from_referrer = || {
         let referrer = window.document()?.referrer();
+        // No referrer is common; `new URL("")` would throw, and an error costs a stack trace.
+        if referrer.is_empty() {
+            return None;
+        }
         web_sys::Url::new(&referrer).ok().map(|u| u.origin())
     };
     from_ancestors.or_else(from_referrer).and_then(|o: String| normalize_origin(&o))
@@ -69,7 +73,9 @@ fn parent_origin() -> Option<String> {
 pub fn connect(allowed: &[String]) {
     let own = web_sys::window().and_then(|w| w.location().origin().ok()).and_then(|o| normalize_origin(&o));
     let waiting = LINK.with(|l| std::mem::replace(&mut *l.borrow_mut(), Link::Closed));
-    let Some((parent, origin)) = parent().zip(parent_origin()) else { return };
+    // Only a framed page has a parent origin to look for (`zip` would look for it anyway).
+    let Some(parent) = parent() else { return };
+    let Some(origin) = parent_origin() else { return };
     let events = Some(&origin) == own.as_ref() || allowed.contains(&origin);
     LINK.with(|l| *l.borrow_mut() = Link::Open(Open { parent, origin, events, h5p: false, last_height: -1 }));
     listen();
