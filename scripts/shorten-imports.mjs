@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { packWasm } from './pack-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE === 'release' && dir) {
@@ -21,6 +22,8 @@ if (process.env.TRUNK_PROFILE === 'release' && dir) {
     const jsFile = files.find((f) => f.startsWith(`${stem}-`) && f.endsWith('.js'));
     if (!jsFile) throw new Error(`shorten-imports: no JS glue beside ${wasmFile}`);
     await shorten(join(dir, wasmFile), join(dir, jsFile), join(dir, 'index.html'));
+    // After the wasm's last change, in this same hook: trunk runs a stage's hooks side by side.
+    packWasm(dir, wasmFile, join(dir, 'index.html'));
   }
 }
 

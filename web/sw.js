@@ -6,7 +6,7 @@
 //   network first, so a new app version or a re-published set shows on the next visit; the copy
 //   kept here answers when the network fails, errs (5xx) or stalls, marked so the app can say so.
 // - The wasm, its JS and the CSS carry a content hash in their names (trunk), so a kept copy is
-//   always right: served from here. A new quiz page is kept only once every file it names is,
+//   always right: served from here. A new quiz page is kept only once every file it uses is,
 //   and then the hashed files it no longer names are dropped, so old and new versions never mix.
 'use strict';
 
@@ -16,21 +16,26 @@ const scope = () => self.registration.scope;
 const cacheName = () => `credo-quiz ${scope()}`;
 // What the app reads as "from the kept copy": see credo_web::storage::fetch_text.
 const FROM_CACHE = 'x-credo-quiz-from-cache';
-// trunk's content hash: up to 16 hex digits (written without leading zeros).
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+// trunk's content hash: up to 16 hex digits (written without leading zeros); `_gz.wasm` is the
+// wasm's gzip-packed copy (scripts/pack-wasm.mjs).
+const HASHED = /-[0-9a-f]{1,16}(_bg|_gz)?\.(js|wasm|css)$/;
 // How long a network-first request may stall before the kept copy answers.
 const PATIENCE_MS = 4000;
 
 const under = (url, folder) => url.startsWith(new URL(folder, scope()).href);
 const trainerPage = (url) => under(url, 'trainer/');
 
-// The files a quiz page names (trunk's output: href, src, data-js, data-wasm), as absolute URLs;
-// null for a page that is not the quiz (a proxy's or a maintenance page served with 200).
+// The files a quiz page uses (trunk's output: href, src, data-js, data-wasm, data-wasm-gz), as
+// absolute URLs; null for a page that is not the quiz (a proxy's or a maintenance page served with
+// 200). Of the wasm's two copies only the one boot.js loads in this browser: the packed one where
+// it can be unpacked (the same test as boot.js's), so a slow line never carries both.
 function quizFilesOf(html) {
   if (!/id=["']?credo-quiz-boot/.test(html)) return null;
-  const urls = [...html.matchAll(/(?:href|src|data-js|data-wasm)=["']?(\.\/[^"'\s>]+)/g)]
+  const urls = [...html.matchAll(/(?:href|src|data-js|data-wasm|data-wasm-gz)=["']?(\.\/[^"'\s>]+)/g)]
     .map((m) => new URL(m[1], scope()).href);
-  return urls.some((u) => /_bg\.wasm$/.test(u) && HASHED.test(u)) ? urls : null;
+  if (!urls.some((u) => /_bg\.wasm$/.test(u) && HASHED.test(u))) return null;
+  const packed = urls.some((u) => /_gz\.wasm$/.test(u)) && typeof DecompressionStream === 'function';
+  return urls.filter((u) => !(packed ? /_bg\.wasm$/ : /_gz\.wasm$/).test(u));
 }
 
 // Set files a manifest lists, as URLs under questions/: the same paths the app accepts, and none

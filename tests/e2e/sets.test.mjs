@@ -1,9 +1,9 @@
 // End to end over the shipped content: a deep link loads only its own set, and every set runs to its result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serve, launch, watch } from './support.mjs';
+import { DIST, ROOT, serve, serveWith, launch, watch } from './support.mjs';
 
 const manifest = readFileSync(join(ROOT, 'questions/manifest.txt'), 'utf8')
   .split('\n').map((l) => l.split('|')[0].trim()).filter((l) => l && !l.startsWith('#'));
@@ -73,6 +73,58 @@ for (const cpu of [1, 4]) {
     await ctx.close();
   });
 }
+
+/** The deep link's first question, the names of the .wasm files the page asked for, and its watcher. */
+async function openRecordingWasm(ctx, origin) {
+  const page = await ctx.newPage();
+  const watcher = watch(page, origin);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+  await page.goto(origin + '/?set=maebashi-credo');
+  await page.waitForSelector('[data-question]');
+  return { page, wasm, watcher };
+}
+
+const wasmFiles = () => readdirSync(DIST).filter((f) => f.endsWith('.wasm')).sort();
+
+test('the wasm comes packed, less than half its size, from a plain server and from a compressing one, asked for once', async () => {
+  const [plain, packed] = [wasmFiles().find((f) => f.endsWith('_bg.wasm')), wasmFiles().find((f) => f.endsWith('_gz.wasm'))];
+  assert.ok(plain && packed, `dist/ has the wasm and its packed copy: ${wasmFiles()}`);
+  const size = (f) => readFileSync(join(DIST, f)).length;
+  assert.ok(size(packed) < size(plain) / 2, `${packed} ${size(packed)} bytes, ${plain} ${size(plain)}`);
+  const compressing = await serveWith({ compress: true });
+  try {
+    for (const origin of [server.origin, compressing.origin]) {
+      const ctx = await browser.newContext({ serviceWorkers: 'block' });
+      const { wasm, watcher } = await openRecordingWasm(ctx, origin);
+      // The preload link and boot.js's fetch are one request (a mismatch would be two).
+      assert.deepEqual(wasm, [packed], origin);
+      watcher.assertClean();
+      await ctx.close();
+    }
+  } finally {
+    await compressing.close();
+  }
+});
+
+test('a browser that cannot unpack the wasm starts from the plain file', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  await ctx.addInitScript(() => { delete window.DecompressionStream; });
+  const { wasm } = await openRecordingWasm(ctx, server.origin);
+  // The page's preload link still asks for the packed copy; boot.js then takes the plain one.
+  assert.ok(wasm.some((f) => f.endsWith('_bg.wasm')), `asked for ${wasm}`);
+  await ctx.close();
+});
+
+test('the packed wasm arriving unpacked (taken off on the way) still starts the app', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const plain = readFileSync(join(DIST, wasmFiles().find((f) => f.endsWith('_bg.wasm'))));
+  await ctx.route('**/*_gz.wasm', (route) => route.fulfill({ body: plain, contentType: 'application/wasm' }));
+  // The preload's integrity check refuses these bytes (a console error); boot.js's own fetch takes them.
+  const { page } = await openRecordingWasm(ctx, server.origin);
+  assert.ok(await page.isVisible('[data-question]'));
+  await ctx.close();
+});
 
 test('a set that is slow to come does not hold the app back: it starts, says it is loading and asks for it once', async () => {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });

@@ -111,8 +111,10 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.wasm': 'application/wasm', '.toml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
 
 /** Serves `dir` under the path `base` (e.g. '/training/quiz/') with extra response headers, such as
- *  a Content-Security-Policy, as an intranet server configured by the office would. */
-export async function serveWith({ dir = DIST, base = '/', headers = {}, port = 0 } = {}) {
+ *  a Content-Security-Policy, as an intranet server configured by the office would; with `compress`,
+ *  every response gzipped for a browser that accepts it, as IIS's static compression does. */
+export async function serveWith({ dir = DIST, base = '/', headers = {}, port = 0, compress = false } = {}) {
+  const { gzipSync } = await import('node:zlib');
   const { createServer: createHttp } = await import('node:http');
   const { readFile } = await import('node:fs/promises');
   const { extname, normalize } = await import('node:path');
@@ -124,8 +126,10 @@ export async function serveWith({ dir = DIST, base = '/', headers = {}, port = 0
     else if (rel.endsWith('/')) rel += 'index.html';
     try {
       const body = await readFile(join(dir, rel));
-      res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] ?? 'application/octet-stream', ...headers });
-      res.end(body);
+      const gzip = compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] ?? 'application/octet-stream',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...headers });
+      res.end(gzip ? gzipSync(body) : body);
     } catch {
       res.writeHead(404).end();
     }

@@ -5,7 +5,8 @@
 //! A trainer writes a question set as a TOML file (or CSV from Excel, or Moodle GIFT, converted)
 //! and lists it in `questions/manifest.txt` (with its summary, which `quizcheck manifest` writes,
 //! so the set list needs no set file). The web app fetches the manifest, and each set when it is
-//! opened (web/boot.js starts the manifest and a deep link's set beside the wasm, and the app
+//! opened (web/boot.js starts the manifest and a deep link's set beside the wasm, which the build
+//! also ships gzip-packed for servers that do not compress it (scripts/pack-wasm.mjs), and the app
 //! begins from what has come, so its first screen is the one the page opens on), validates it with the same code as the `quizcheck` command line, and runs attempts: a
 //! situation, "which principle applies?", feedback quoting the source document, and at the end a
 //! result broken down by principle. History and the attempt in progress are kept in localStorage.
@@ -69,7 +70,7 @@
 //!   names, when it names one), and posts messages only to a parent window's exact, allowed
 //!   origin (never `*`). An xAPI statement leaves the browser's outbox only when the LRS
 //!   confirms it. The app's service worker (web/sw.js) keeps one whole version: a quiz page is
-//!   kept only with every file it names.
+//!   kept only with every file it uses.
 
 pub mod app_state;
 pub mod certificate;
