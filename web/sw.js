@@ -133,13 +133,20 @@ function keyOf(request) {
   return path === scope() || path === `${scope()}index.html` ? scope() : path;
 }
 
+// Asked past the browser's own HTTP cache (revalidated with the server): boot.js and the other
+// unhashed files carry no version in their names, so a copy the browser held from the version
+// before must not be kept here as the current one (an old boot.js asks for files the new page does
+// not keep). The page itself is asked as the browser asked it: a copy of a navigation request
+// made with a RequestInit would no longer be one.
+const revalidated = (request) => (request.mode === 'navigate' ? request : new Request(request, { cache: 'no-cache' }));
+
 // The network's answer; the kept copy, marked, when the network fails, answers 5xx or stalls.
 // Keeping the answer goes on after the page has it.
 async function networkFirst(event) {
   const cache = await caches.open(cacheName());
   const key = keyOf(event.request);
   const kept = await cache.match(key);
-  const network = fetch(event.request).then((response) => {
+  const network = fetch(revalidated(event.request)).then((response) => {
     if (response.status >= 500 && kept) throw new Error(`HTTP ${response.status}`);
     if (response.ok) {
       const keeping = store(cache, key, response.clone()).catch(() => {});

@@ -119,6 +119,39 @@ test('an app updated between two visits takes over whole, and the old files are 
   await ctx.close();
 });
 
+test('a boot.js the browser kept from the version before is not kept as the new one: the new boot.js runs offline', async () => {
+  // The version before loaded only the plain wasm, which the new version's worker does not keep.
+  // Its boot.js is sent as cacheable for an hour (a server's default for static files may be so),
+  // so the browser still holds it when the new version is published.
+  const dir = distWith({});
+  const bootPath = join(dir, 'boot.js');
+  const current = readFileSync(bootPath, 'utf8');
+  const before = current.replace('.dataset.wasmGz', '.dataset.wasmGzUnknown');
+  assert.notEqual(before, current, 'boot.js reads data-wasm-gz');
+  writeFileSync(bootPath, before);
+  const server = await serveWith({ dir, base: '/training/quiz/',
+    headers: (file) => (file === 'boot.js' ? { 'Cache-Control': 'max-age=3600' } : {}) });
+  servers.push(server);
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  writeFileSync(bootPath, current);
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}?set=${SET}`);
+  await page.waitForSelector('[data-question]');
+  const kept = await page.evaluate(async () => {
+    const cache = await caches.open(`credo-quiz ${(await navigator.serviceWorker.ready).scope}`);
+    return (await cache.match(new URL('boot.js', location.href)))?.text();
+  });
+  assert.ok(kept, 'a boot.js is kept');
+  assert.ok(!kept.includes('wasmGzUnknown'), 'the kept boot.js is the new one, not the one the browser held');
+  await page.close();
+  await ctx.setOffline(true);
+  const offline = await ctx.newPage();
+  await offline.goto(`${server.url}?set=${SET}`);
+  await offline.waitForSelector('[data-question]');
+  await ctx.close();
+});
+
 test('a set published after the first visit is kept when the manifest next comes, and opens offline', async () => {
   const { dir, server } = await served();
   const ctx = await browser.newContext();

@@ -111,8 +111,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.wasm': 'application/wasm', '.toml': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
 
 /** Serves `dir` under the path `base` (e.g. '/training/quiz/') with extra response headers, such as
- *  a Content-Security-Policy, as an intranet server configured by the office would; with `compress`,
- *  every response gzipped for a browser that accepts it, as IIS's static compression does. */
+ *  a Content-Security-Policy, as an intranet server configured by the office would (`headers` may
+ *  also be a function of the file's path, for one file's own); with `compress`, every response
+ *  gzipped for a browser that accepts it, as IIS's static compression does. */
 export async function serveWith({ dir = DIST, base = '/', headers = {}, port = 0, compress = false } = {}) {
   const { gzipSync } = await import('node:zlib');
   const { createServer: createHttp } = await import('node:http');
@@ -128,7 +129,7 @@ export async function serveWith({ dir = DIST, base = '/', headers = {}, port = 0
       const body = await readFile(join(dir, rel));
       const gzip = compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] ?? 'application/octet-stream',
-        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...headers });
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...(typeof headers === 'function' ? headers(rel) : headers) });
       res.end(gzip ? gzipSync(body) : body);
     } catch {
       res.writeHead(404).end();
