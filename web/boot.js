@@ -84,7 +84,11 @@ window.credoQuizArrived = { ...arrived };
 function wasmResponse() {
   const packed = boot.dataset.wasmGz;
   if (!packed || typeof DecompressionStream !== 'function') return fetch(boot.dataset.wasm);
-  return fetch(packed).then((response) => (response.ok ? unpacked(response) : fetch(boot.dataset.wasm)));
+  return fetch(packed).then((response) => {
+    if (response.ok) return unpacked(response);
+    response.body?.cancel();
+    return fetch(boot.dataset.wasm);
+  });
 }
 // The packed wasm as a stream of the module, so the browser compiles it while it downloads. A
 // server that compresses .wasm itself wraps our gzip in its own, which the browser takes off; one
@@ -114,6 +118,8 @@ async function unpacked(response) {
       if (chunk.done) controller.close();
       else controller.enqueue(chunk.value);
     },
+    // A module that does not compile stops the download too.
+    cancel: (reason) => reader.cancel(reason),
   });
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   return new Response(gzip ? body.pipeThrough(new DecompressionStream('gzip')) : body,
