@@ -2,9 +2,12 @@
 // re-published between two visits, and the app updated between two visits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distWith, launch, serveWith, watch } from './support.mjs';
+
+const FIXTURES = new URL('fixtures/', import.meta.url).pathname;
 
 let browser;
 const servers = [];
@@ -149,6 +152,42 @@ test('a boot.js the browser kept from the version before is not kept as the new 
   const offline = await ctx.newPage();
   await offline.goto(`${server.url}?set=${SET}`);
   await offline.waitForSelector('[data-question]');
+  await ctx.close();
+});
+
+test('an office upgrading from the version before the packed wasm: the new worker takes over, and the quiz starts offline', async () => {
+  const { dir, server } = await served();
+  // The version before (its boot.js and worker are kept in fixtures/before-packed-wasm/): its page
+  // named and preloaded only the plain wasm.
+  const current = Object.fromEntries(['index.html', 'boot.js', 'sw.js'].map((f) => [f, readFileSync(join(dir, f))]));
+  const html = current['index.html'].toString();
+  const packed = html.match(/data-wasm-gz=\.\/([^\s>]+)/)?.[1];
+  assert.ok(packed, 'the page names its packed wasm');
+  const plain = packed.replace('_gz.wasm', '_bg.wasm');
+  const integrity = `sha384-${createHash('sha384').update(readFileSync(join(dir, plain))).digest('base64')}`;
+  const before = html.replace(` data-wasm-gz=./${packed}`, '')
+    .replace(new RegExp(`href=\\./${packed} integrity=sha384-[A-Za-z0-9+/=]+`), `href=./${plain} integrity=${integrity}`);
+  assert.ok(!before.includes(packed), 'the page before names no packed wasm');
+  writeFileSync(join(dir, 'index.html'), before);
+  for (const f of ['boot.js', 'sw.js']) writeFileSync(join(dir, f), readFileSync(join(FIXTURES, 'before-packed-wasm', f)));
+  const ctx = await browser.newContext();
+  await firstVisit(ctx, server.url);
+  // The new version is published; the next visit brings its worker, which keeps the packed copy only.
+  for (const [f, bytes] of Object.entries(current)) writeFileSync(join(dir, f), bytes);
+  const tab = await ctx.newPage();
+  const watcher = watch(tab, server.origin);
+  await tab.goto(`${server.url}?set=${SET}`);
+  await tab.waitForSelector('[data-question]');
+  await tab.waitForFunction(async ([p, b]) => {
+    const cache = await caches.open(`credo-quiz ${(await navigator.serviceWorker.ready).scope}`);
+    const urls = (await cache.keys()).map((r) => r.url);
+    return urls.some((u) => u.endsWith(`/${p}`)) && !urls.some((u) => u.endsWith(`/${b}`));
+  }, [packed, plain], { timeout: 20000 });
+  await ctx.setOffline(true);
+  const offline = await ctx.newPage();
+  await offline.goto(`${server.url}?set=${SET}`);
+  await offline.waitForSelector('[data-question]');
+  watcher.assertClean();
   await ctx.close();
 });
 
