@@ -8,12 +8,10 @@
 // to application/wasm (a new extension would need a MIME map of its own, and IIS refuses files it
 // has none for). The packed copy is marked on the boot script (`data-wasm-gz`), and the page's
 // preload link and its integrity hash move to it.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const escaped = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+import { escaped, withIntegrity } from './integrity.mjs';
 
 export function packWasm(dir, wasmFile, htmlPath) {
   const packedFile = wasmFile.replace(/_bg\.wasm$/, '_gz.wasm');
@@ -26,10 +24,7 @@ export function packWasm(dir, wasmFile, htmlPath) {
   if (!named.test(html)) throw new Error(`pack-wasm: ${htmlPath} does not name ${wasmFile} in data-wasm`);
   html = html.replace(named, `$1 data-wasm-gz=./${packedFile}`);
   // The preload link fetches what boot.js will ask for, checked by its own hash.
-  const link = new RegExp(`<link[^>]*href=["']?\\./${escaped(wasmFile)}["']?[^>]*>`);
-  const tag = html.match(link)?.[0];
-  if (!tag || !/integrity=["']?sha384-/.test(tag)) throw new Error(`pack-wasm: no preload with integrity for ${wasmFile} in ${htmlPath}`);
-  const integrity = `sha384-${createHash('sha384').update(packed).digest('base64')}`;
-  html = html.replace(tag, tag.replace(wasmFile, packedFile).replace(/sha384-[A-Za-z0-9+/=]+/, integrity));
-  writeFileSync(htmlPath, html);
+  const preload = new RegExp(`(<link[^>]*href=["']?\\./)${escaped(wasmFile)}`);
+  if (!preload.test(html)) throw new Error(`pack-wasm: no preload link for ${wasmFile} in ${htmlPath}`);
+  writeFileSync(htmlPath, withIntegrity(html.replace(preload, `$1${packedFile}`), packedFile, packed));
 }

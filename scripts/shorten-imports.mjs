@@ -8,10 +8,10 @@
 // (trunk's minifier keeps them), and index.html's integrity hashes are computed again for the two
 // changed files. Anything unexpected stops the build: a glue that no longer matches its wasm must
 // never be deployed.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { withIntegrity, escaped } from './integrity.mjs';
 import { packWasm } from './pack-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -124,7 +124,7 @@ async function shorten(wasmPath, jsPath, htmlPath) {
   }
   for (const [module, short] of modules) {
     const quoted = JSON.stringify(module);
-    const key = new RegExp(`${quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s*):`, 'g');
+    const key = new RegExp(`${escaped(quoted)}(\\s*):`, 'g');
     if ((js.match(key)?.length ?? 0) !== 1) throw new Error(`shorten-imports: module ${quoted} is not one key in ${jsPath}`);
     js = js.replace(key, `${JSON.stringify(short)}$1:`);
   }
@@ -136,14 +136,6 @@ async function shorten(wasmPath, jsPath, htmlPath) {
 
   // index.html's preload links carry Subresource Integrity hashes of the two files.
   let html = readFileSync(htmlPath, 'utf8');
-  for (const [path, bytes] of [[wasmPath, newWasm], [jsPath, Buffer.from(js)]]) {
-    const file = path.split('/').pop();
-    const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-    const pattern = new RegExp(`(href=["']?\\./${file.replace(/\./g, '\\.')}["']? [^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
-    const alt = new RegExp(`(integrity=["']?)sha384-[A-Za-z0-9+/=]+(["']? [^>]*?href=["']?\\./${file.replace(/\./g, '\\.')})`);
-    if (pattern.test(html)) html = html.replace(pattern, `$1${integrity}`);
-    else if (alt.test(html)) html = html.replace(alt, `$1${integrity}$2`);
-    else if (html.includes(file)) throw new Error(`shorten-imports: no integrity for ${file} in ${htmlPath}`);
-  }
+  for (const [path, bytes] of [[wasmPath, newWasm], [jsPath, Buffer.from(js)]]) html = withIntegrity(html, path.split('/').pop(), bytes);
   writeFileSync(htmlPath, html);
 }
