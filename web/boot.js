@@ -40,8 +40,8 @@ if (prefetch) {
   window.credoQuizPrefetch = started;
   // What the app opens with (the manifest, a deep link's set) usually arrives before the wasm has
   // started: the app waits for it, two seconds at most, and its first screen is the one it opens
-  // on. Started at once, it would show a loading screen that the browser lays out (Japanese text
-  // costs tens of ms there) while the set it waits for sits behind that work.
+  // on. Started at once, it would show a loading screen that the browser lays out while the set
+  // it waits for sits behind that work.
   opening = manifest.then(() => Promise.allSettled(Object.values(started)), () => {});
 }
 // Inside an LMS: SCORM 1.2's API object in a parent frame (at most 10 up, as ADL's discovery
