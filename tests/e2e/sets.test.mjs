@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { DIST, ROOT, serve, serveWith, launch, watch } from './support.mjs';
 
 const manifest = readFileSync(join(ROOT, 'questions/manifest.txt'), 'utf8')
@@ -90,6 +91,14 @@ function builtWasm() {
   const files = readdirSync(DIST);
   return { plain: files.find((f) => f.endsWith('_bg.wasm')), packed: files.find((f) => f.endsWith('_gz.wasm')) };
 }
+
+test('the packed wasm is the plain module, gzipped smaller than zlib at its best (zopfli)', () => {
+  const { plain, packed } = builtWasm();
+  const [module, gzip] = [plain, packed].map((f) => readFileSync(join(DIST, f)));
+  assert.ok(gunzipSync(gzip).equals(module), `${packed} unpacks to ${plain}`);
+  const zlib = gzipSync(module, { level: 9 }).length;
+  assert.ok(gzip.length < zlib, `${packed}: ${gzip.length} bytes, zlib -9: ${zlib}`);
+});
 
 test('the wasm comes packed, less than half its size, from a plain server and from a compressing one, asked for once', async () => {
   const { plain, packed } = builtWasm();
