@@ -210,6 +210,60 @@ fn fill_storage() {
     }
 }
 
+/// The shipped set under an id of the test's own: the storage module's memory of what it wrote
+/// lives as long as the page, which all these tests share.
+fn set_named(id: &str) -> credo_core::model::QuestionSet {
+    parse_set("set.toml", &SET.replacen("id = \"maebashi-credo\"", &format!("id = \"{id}\""), 1)).set.unwrap()
+}
+
+fn answer_one(set: &credo_core::model::QuestionSet, attempt: &mut Attempt) {
+    let answer = set.question(attempt.current_question_id().unwrap()).unwrap().answer.clone();
+    attempt.apply(set, Event::Answer(answer));
+}
+
+/// A tester's report: with storage full, every answer after the first said another tab had newer
+/// progress, and "continue the other tab's" threw the answer away.
+#[wasm_bindgen_test]
+fn a_full_storage_is_not_taken_for_another_tab() {
+    local().clear().unwrap();
+    let set = set_named("full-storage");
+    let mut attempt = Attempt::start(&set, None, 6);
+    fill_storage();
+    assert_eq!(storage::save_attempt(&attempt), Err(StorageNotice::WriteFailed));
+    answer_one(&set, &mut attempt);
+    assert_eq!(storage::save_attempt(&attempt), Err(StorageNotice::WriteFailed), "this tab's own answer");
+    assert_eq!(storage::load_attempt("full-storage").0, Some(attempt), "kept in memory for this page");
+    local().clear().unwrap();
+}
+
+/// A tester's report: finishing in one tab deleted the attempt another tab had started on the same
+/// set since, with no notice; a reload of that tab found nothing to resume.
+#[wasm_bindgen_test]
+fn a_finish_leaves_another_tabs_newer_attempt_alone() {
+    local().clear().unwrap();
+    let set = set_named("two-tabs");
+    let key = "credo-quiz.attempt.two-tabs";
+    // The other tab's attempt, as it would write it.
+    let mut theirs = Attempt::start(&set, None, 8);
+    answer_one(&set, &mut theirs);
+    storage::save_attempt(&theirs).unwrap();
+    let their_text = local().get_item(key).unwrap().unwrap();
+    local().clear().unwrap();
+    // This tab's attempt, answered to the end while the other tab starts its own and saves it.
+    let _ = storage::load_attempt("two-tabs");
+    let mut ours = Attempt::start(&set, Some(1), 9);
+    storage::save_attempt(&ours).unwrap();
+    local().set_item(key, &their_text).unwrap();
+    answer_one(&set, &mut ours);
+    ours.apply(&set, Event::Next);
+    let (history, notices) = storage::finish("two-tabs", ours.outcome(&set));
+    assert_eq!((history.entries.len(), notices), (1, vec![]));
+    assert_eq!(local().get_item(key).unwrap(), Some(their_text), "the other tab's attempt is still there");
+    assert_eq!(storage::current_set().as_deref(), Some("two-tabs"), "and a reload there resumes it");
+    assert_eq!(storage::load_attempt("two-tabs").0, Some(theirs));
+    local().clear().unwrap();
+}
+
 /// Issue 9.3: after a finish that could not be saved (quota full), a reload resumed the
 /// finished attempt from its last saved state, with no notice.
 #[wasm_bindgen_test]

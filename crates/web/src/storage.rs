@@ -203,15 +203,22 @@ fn remember(key: &str, value: Option<String>) {
 /// overwritten: `Err(OtherTab)`, and the employee chooses (`take_over_attempt` or a resume).
 pub fn save_attempt(attempt: &Attempt) -> Result<(), StorageNotice> {
     let k = key("attempt", &attempt.set_id);
-    let stored = get(&k);
-    let seen = STORE.with(|s| s.borrow().seen.get(&k).cloned());
-    if stored.is_some() && stored != seen {
+    if written_by_another_tab(&k) {
         return Err(StorageNotice::OtherTab);
     }
     let text = encode(attempt);
-    set(&k, text.clone())?;
+    let written = set(&k, text.clone());
+    // This page's own record, also when only its memory took it (storage full): the next save
+    // must not take it for another tab's.
     remember(&k, Some(text));
+    written?;
     set(&current_key(), attempt.set_id.clone())
+}
+
+/// Whether the attempt record at `k` differs from what this page last read or wrote there.
+fn written_by_another_tab(k: &str) -> bool {
+    let stored = get(k);
+    stored.is_some() && stored != STORE.with(|s| s.borrow().seen.get(k).cloned())
 }
 
 /// Continues this tab's attempt over another tab's: theirs is copied to a backup key first (never
@@ -246,12 +253,16 @@ pub fn current_set() -> Option<String> {
 /// The finish is never undone: the attempt in progress is dropped first, whatever happens to
 /// the history (which also frees its space for the history), so a reload cannot resume a
 /// finished attempt. If the history still cannot be written, the employee is told that this
-/// result was not kept.
+/// result was not kept. An attempt another tab has stored on the set since is theirs: it stays,
+/// and so does the mark that resumes it.
 pub fn finish(set_id: &str, outcome: Outcome) -> (History, Vec<StorageNotice>) {
-    remove(&key("attempt", set_id));
-    remember(&key("attempt", set_id), None);
-    if current_set().as_deref() == Some(set_id) {
-        remove(&current_key());
+    let k = key("attempt", set_id);
+    if !written_by_another_tab(&k) {
+        remove(&k);
+        remember(&k, None);
+        if current_set().as_deref() == Some(set_id) {
+            remove(&current_key());
+        }
     }
     let (mut history, notice) = load_history(set_id);
     history.record(now_ms(), utc_offset_min(), outcome);
