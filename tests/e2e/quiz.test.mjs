@@ -52,6 +52,40 @@ test('the 前橋市 quiz can be taken to the end by keyboard alone, accessible o
   await ctx.close();
 });
 
+// A tester's report: after starting, the next question, back to the set list and the history, the
+// focus was left on the page's body, so the next Tab began again from the top (or the bottom).
+test('a new screen or question takes the focus to its heading; a page just opened leaves the focus alone', async () => {
+  const { ctx, page, watcher } = await openPage();
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  assert.equal(await focused(), 'BODY', 'the set list as the page opens');
+  await startMaebashi(page);
+  assert.equal(await focused(), 'question-heading', 'after starting');
+  await answerByKeyboard(page);
+  await nextByKeyboard(page);
+  await page.waitForFunction(() => /^問題 2 \//.test(document.getElementById('progress-label')?.textContent ?? ''));
+  assert.equal(await focused(), 'question-heading', 'after the next question');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'option-0', 'Tab goes on to the options');
+  await tabTo(page, '.quiz .link-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.set-card h2');
+  assert.equal(await focused(), 'sets-heading', 'back at the set list');
+  await tabTo(page, '[aria-labelledby="set-maebashi-credo"] .actions button:last-child');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#history-heading');
+  assert.equal(await focused(), 'history-heading', 'the history');
+  await tabTo(page, '.history ~ button, section button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.set-card h2');
+  assert.equal(await focused(), 'sets-heading', 'back from the history');
+  // A deep link (or an embed in a portal page) does not take the focus as it opens.
+  await page.goto(server.origin + '/?set=maebashi-credo');
+  await page.waitForSelector('[data-question]');
+  assert.equal(await focused(), 'BODY', 'a page just opened');
+  watcher.assertClean();
+  await ctx.close();
+});
+
 test('reloading mid-quiz resumes at the same question; the finished attempt is in history after a reload', async () => {
   const { ctx, page, watcher } = await openPage();
   await startMaebashi(page);

@@ -28,7 +28,7 @@ pub fn history_view(props: &Props) -> Html {
     });
     html! {
         <section aria-labelledby="history-heading">
-            <h1 id="history-heading">{ format!("{} — {title}", t.history_heading) }</h1>
+            <h1 id="history-heading" tabindex="-1">{ format!("{} — {title}", t.history_heading) }</h1>
             if let Some(best) = history.best() {
                 <p class="best">{ format!("{}: {} / {}", t.best, best.outcome.score, best.outcome.max) }</p>
             }

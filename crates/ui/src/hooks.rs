@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use web_sys::wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use credo_core::app_state::{Action, AppState, Apply, Manifest, Notice, Screen, SetEntry};
@@ -38,6 +39,29 @@ pub fn use_focus_on_mount() -> NodeRef {
         });
     }
     node
+}
+
+/// When the screen, or the question on it, changes and the change left the focus nowhere (the
+/// control that led there is gone), the new screen's heading takes it, so keyboard and
+/// screen-reader users go on from there; a screen whose heading takes the focus itself
+/// (`use_focus_on_mount`) keeps it. Not as the page opens: a deep link, or a quiz embedded in a
+/// portal page, leaves the focus where the browser put it.
+#[hook]
+pub fn use_heading_focus(screen: &Screen, question: Option<&str>) {
+    let opened = use_mut_ref(|| false);
+    let place = (std::mem::discriminant(screen), question.map(str::to_string));
+    use_effect_with(place, move |_| {
+        if !std::mem::replace(&mut *opened.borrow_mut(), true) {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        if document.active_element().is_some_and(|e| e.tag_name() != "BODY") {
+            return;
+        }
+        if let Some(heading) = document.query_selector("main h1").ok().flatten() {
+            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
 }
 
 /// The host page's theme (`theme=`); config.toml, read once: the link to the host page when

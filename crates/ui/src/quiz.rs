@@ -49,7 +49,7 @@ pub fn quiz(props: &Props) -> Html {
                 <span id="progress-label">{ format!("{} {position} / {total}", t.question_of) }</span>
                 <progress max={total.to_string()} value={position.to_string()} aria-labelledby="progress-label"></progress>
             </div>
-            <h1 id="question-heading" class="question-text" data-question={question.id.clone()}>{ &question.text }</h1>
+            <h1 id="question-heading" tabindex="-1" class="question-text" data-question={question.id.clone()}>{ &question.text }</h1>
             <Options key={question.id.clone()} lang={props.lang} set={set.clone()} question_id={question.id.clone()}
                 chosen={answered.map(|a| a.chosen.clone())} on_answer={props.on_answer.clone()} />
             // The live region exists before the answer, so screen readers announce the verdict.

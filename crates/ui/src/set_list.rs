@@ -41,7 +41,7 @@ pub fn set_list(props: &Props) -> Html {
     let manifest_problems = manifest_problems.iter().map(|d| html! { <li><code>{ d.render(lang) }</code></li> });
     html! {
         <section aria-labelledby="sets-heading">
-            <h1 id="sets-heading">{ t.sets_heading }</h1>
+            <h1 id="sets-heading" tabindex="-1">{ t.sets_heading }</h1>
             if due > 0 {
                 <p class="review-total">{ fill(t.review_total, &[("n", &due)]) }</p>
             }
