@@ -235,6 +235,23 @@ async function keptTitles(page) {
     .map((k) => localStorage.getItem(k).split('\n')[4]).sort());
 }
 
+// A tester's report: a file opened within the pause after typing took over the slot of the draft
+// just typed in, and the first edit of the file then wrote over that draft.
+test('a file opened right after typing is a draft of its own: the draft typed in is kept as it was', async () => {
+  const context = await browser.newContext();
+  const { page, watcher } = await openTrainer(context);
+  await page.click('#new-set');
+  await page.fill('#form-set-title', '打ちかけ');
+  await page.setInputFiles('#open-file', { name: 'opened.toml', mimeType: 'text/plain',
+    buffer: Buffer.from(readFileSync(join(ROOT, 'tests/data/demo-set.toml'), 'utf8').replace(/^title = ".*"$/m, 'title = "開いたファイル"')) });
+  await page.waitForFunction(() => document.querySelector('#form-set-title')?.value === '開いたファイル');
+  await page.fill('#form-set-title', '開いたファイルを直した');
+  await page.waitForSelector('.draft-list li:has-text("開いたファイルを直した")');
+  assert.deepEqual(await keptTitles(page), ['打ちかけ', '開いたファイルを直した']);
+  watcher.assertClean();
+  await context.close();
+});
+
 test('review of issue 14: two tabs on one draft both keep their work; typing just before leaving is kept; a deleted draft stays deleted', async () => {
   const context = await browser.newContext();
   const a = (await openTrainer(context)).page;

@@ -201,11 +201,14 @@ pub enum Action {
         drafts: Vec<KeptDraft>,
         notes: Vec<DraftNote>,
     },
-    /// The draft was kept (after typing paused): under a new slot when it had none, or when
-    /// another tab had changed its own (`forked`).
+    /// A draft was kept (after typing paused): under a new slot when it had none, or when
+    /// another tab had changed its own (`forked`). `shown` says whether it is the draft on screen:
+    /// the one left for a file or another draft has its last typing kept as the switch happens,
+    /// and the draft now on screen must not take its slot (its first edit would write over it).
     DraftKept {
         listing: DraftListing,
         forked: bool,
+        shown: bool,
     },
     DraftNotKept,
     /// Opens a kept draft in place of the current one (which stays kept).
@@ -425,11 +428,11 @@ impl Apply for TrainerState {
                     s.open_kept(newest);
                 }
             }
-            Action::DraftKept { listing, forked } => {
+            Action::DraftKept { listing, forked, shown } => {
                 if s.drafts.first() == Some(&listing) && s.slot == listing.slot {
                     return self;
                 }
-                if s.slot.is_empty() || forked {
+                if shown && (s.slot.is_empty() || forked) {
                     s.slot = listing.slot.clone();
                 }
                 if forked {

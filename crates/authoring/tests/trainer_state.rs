@@ -409,15 +409,18 @@ fn kept_drafts_are_restored_listed_opened_and_deleted() {
             Action::DraftKept {
                 listing: DraftListing { slot: "new".into(), title: "新しい".into(), saved_ms: 2.0 },
                 forked: false,
+                shown: true,
             },
             Action::DraftKept {
                 listing: DraftListing { slot: "new".into(), title: "新しい題".into(), saved_ms: 3.0 },
                 forked: false,
+                shown: true,
             },
             // Another tab changed "new" meanwhile: this tab's work goes on under a slot of its own.
             Action::DraftKept {
                 listing: DraftListing { slot: "fork".into(), title: "新しい題".into(), saved_ms: 4.0 },
                 forked: true,
+                shown: true,
             },
             Action::OpenDraft(kept("old", "古い", 1.0)),
             Action::DraftDeleted("fork".into()),
@@ -428,6 +431,13 @@ fn kept_drafts_are_restored_listed_opened_and_deleted() {
             Action::DismissDraftNote(1),
             Action::DraftNotKept,
             opened("rows.csv", &csv),
+            // The typing in the draft just left, kept as the file opened: the file does not take
+            // its slot, or its first edit would write over that draft.
+            Action::DraftKept {
+                listing: DraftListing { slot: "old".into(), title: "打ちかけ".into(), saved_ms: 5.0 },
+                forked: false,
+                shown: false,
+            },
             Action::ConvertToToml,
             Action::ShowView(View::Form),
             Action::FormEdit(FormEdit::AddQuestion),
@@ -457,12 +467,14 @@ fn kept_drafts_are_restored_listed_opened_and_deleted() {
               (unchanged)
             Opened { name: "rows.csv", text: "\u{feff}種別,ID,本文
               Editor rows.csv Csv checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [new=新しい題] notes [Forked]
+            DraftKept { listing: DraftListing { slot: "old", t
+              Editor rows.csv Csv checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [old=打ちかけ, new=新しい題] notes [Forked]
             ConvertToToml
-              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [new=新しい題] notes [Forked]
+              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } kept [old=打ちかけ, new=新しい題] notes [Forked]
             ShowView(Form)
-              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } form q0 kept [new=新しい題] notes [Forked]
+              Editor demo.toml Toml checked valid demo note Opened { name: "rows.csv", shift_jis: false } form q0 kept [old=打ちかけ, new=新しい題] notes [Forked]
             FormEdit(AddQuestion)
-              Editor demo.toml Toml typing valid demo note Opened { name: "rows.csv", shift_jis: false } form q2 kept [new=新しい題] notes [Forked]
+              Editor demo.toml Toml typing valid demo note Opened { name: "rows.csv", shift_jis: false } form q2 kept [old=打ちかけ, new=新しい題] notes [Forked]
         "#]],
     );
 }

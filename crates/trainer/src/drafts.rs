@@ -70,7 +70,7 @@ pub fn use_kept_drafts(draft: &Draft, slot: &str, dispatch: Callback<Action>) {
             }
             dispatch.emit(Action::DraftsFound { drafts, notes });
             // Leaving the page keeps what the pause has not kept yet.
-            let listener = web_sys::window().map(|w| gloo_events::EventListener::new(&w, "pagehide", |_| flush()));
+            let listener = web_sys::window().map(|w| gloo_events::EventListener::new(&w, "pagehide", |_| flush(true)));
             move || drop(listener)
         });
     }
@@ -83,19 +83,20 @@ pub fn use_kept_drafts(draft: &Draft, slot: &str, dispatch: Callback<Action>) {
         // Another draft now on screen: the last one's unkept typing is kept first.
         let other = UNKEPT.with(|u| u.borrow().as_ref().is_some_and(|u| u.slot != now.slot || u.file != now.file));
         if other {
-            flush();
+            flush(false);
         }
         let timer = edited.then(|| {
             UNKEPT.with(|u| *u.borrow_mut() = Some(now));
-            gloo_timers::callback::Timeout::new(KEEP_DELAY_MS, flush)
+            gloo_timers::callback::Timeout::new(KEEP_DELAY_MS, || flush(true))
         });
         move || drop(timer)
     });
 }
 
-/// Keeps the unkept draft now. Storage that is blocked keeps nothing (the page said so once):
-/// copies in memory would only pile up.
-fn flush() {
+/// Keeps the unkept draft now: the one on screen (`shown`), or the one just left for another.
+/// Storage that is blocked keeps nothing (the page said so once): copies in memory would only
+/// pile up.
+fn flush(shown: bool) {
     let Some(unkept) = UNKEPT.with(|u| u.borrow_mut().take()) else { return };
     let Some(dispatch) = DISPATCH.with(|d| d.borrow().clone()) else { return };
     if storage::availability().is_some() {
@@ -111,7 +112,7 @@ fn flush() {
     match storage::keep_record(&key(&slot), record.clone()) {
         Ok(()) => {
             SEEN.with(|s| s.borrow_mut().insert(slot, record));
-            dispatch.emit(Action::DraftKept { listing: DraftListing::of(&kept), forked });
+            dispatch.emit(Action::DraftKept { listing: DraftListing::of(&kept), forked, shown });
         }
         Err(_) => dispatch.emit(Action::DraftNotKept),
     }
