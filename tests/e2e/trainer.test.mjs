@@ -144,6 +144,20 @@ test('a dropped broken set shows its located problem and line; fixed, it preview
   await ctx.close();
 });
 
+// A tester's report: an Excel workbook opened as a set was read as Shift_JIS, put garbled into the
+// editor, and the advice was to save it as UTF-8 in Notepad.
+test('an Excel workbook opened by mistake says to save it as CSV UTF-8, and the draft stays as it was', async () => {
+  const { ctx, page, watcher } = await openTrainer();
+  const before = await page.inputValue('#draft-text');
+  const workbook = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), Buffer.alloc(64, 0x8e)]);
+  await page.setInputFiles('#open-file', { name: '問題.xlsx', mimeType: 'application/octet-stream', buffer: workbook });
+  await page.waitForSelector('.file-note.error');
+  assert.match(await page.textContent('.file-note.error'), /問題\.xlsx.*CSV UTF-8/);
+  assert.equal(await page.inputValue('#draft-text'), before);
+  watcher.assertClean();
+  await ctx.close();
+});
+
 test('a CSV saved by Japanese Excel (Shift_JIS) opens through the file chooser, and English is one switch away', async () => {
   const { ctx, page, watcher } = await openTrainer();
   await page.setInputFiles('#open-file', join(ROOT, 'tests/data/csv/excel-cp932.csv'));

@@ -53,6 +53,45 @@ impl Format {
     }
 }
 
+/// A file that cannot be a set's text at all, told by its first bytes: the trainer is told what to
+/// save instead, where its bytes read as Shift_JIS would fill the editor with garbage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotText {
+    /// An Excel (or Word) file: .xlsx is a zip, .xls an OLE compound file.
+    Workbook,
+    /// UTF-16 with its mark, as Excel's "Unicode テキスト" (tab-separated) saves.
+    Utf16,
+    /// Neither UTF-8 nor Shift_JIS text: NUL bytes among bytes that are not UTF-8.
+    Binary,
+}
+
+/// What `head` (a file's first bytes, a few KB) says the file is, when it is not text.
+pub fn not_text(head: &[u8]) -> Option<NotText> {
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some(NotText::Workbook);
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Some(NotText::Utf16);
+    }
+    // A NUL in UTF-8 text is a typing slip the checker shows at its place; only the end of `head`
+    // may cut a character.
+    let not_utf8 = std::str::from_utf8(head).is_err_and(|e| e.error_len().is_some());
+    (not_utf8 && head.contains(&0)).then_some(NotText::Binary)
+}
+
+impl NotText {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NotText::Workbook, Lang::Ja) => "Excel のブックはそのまま開けません。Excel の「名前を付けて保存」で「CSV UTF-8 (コンマ区切り)」を選んで保存し、そのファイルを開いてください。",
+            (NotText::Workbook, Lang::En) => "An Excel workbook cannot be opened as it is. In Excel, use Save As, choose \"CSV UTF-8 (Comma delimited)\", and open that file.",
+            (NotText::Utf16, Lang::Ja) => "このファイルは「Unicode テキスト」(UTF-16、タブ区切り)です。Excel で「CSV UTF-8 (コンマ区切り)」として保存し直して開いてください。",
+            (NotText::Utf16, Lang::En) => "This file is \"Unicode Text\" (UTF-16, tab-separated). Save it again from Excel as \"CSV UTF-8 (Comma delimited)\" and open that.",
+            (NotText::Binary, Lang::Ja) => "このファイルはテキストではありません。問題セットは TOML・CSV・GIFT のテキストファイルです。開くファイルを確かめてください。",
+            (NotText::Binary, Lang::En) => "This file is not text. A question set is a TOML, CSV or GIFT text file: check which file you opened.",
+        }
+    }
+}
+
 /// The format of an opened file: by its extension, else by its content.
 pub fn detect(file_name: &str, text: &str) -> Format {
     let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();

@@ -1,6 +1,8 @@
 //! The trainer page's draft: format detection, where each diagnostic points in the text, caret offsets.
 
-use credo_authoring::draft::{detect, file_name, parse, text_position, utf16_offset, where_and_what, write, Format};
+use credo_authoring::draft::{
+    detect, file_name, not_text, parse, text_position, utf16_offset, where_and_what, write, Format, NotText,
+};
 use credo_core::diagnostic::Message;
 use credo_core::i18n::Lang;
 use credo_core::parse::parse_set;
@@ -156,4 +158,28 @@ fn a_csv_problem_is_placed_by_its_row_and_header_once() {
         ]
     "#]]
     .assert_debug_eq(&shown);
+}
+
+/// A tester's report: an Excel workbook, a UTF-16 "Unicode text" file or random bytes were read as
+/// Shift_JIS, put garbled into the editor, and the trainer was told to save the file as UTF-8 in
+/// Notepad. Their first bytes now say what they are; text stays text, a stray NUL included (the
+/// checker shows it at its place).
+#[test]
+fn files_that_cannot_be_a_sets_text_are_told_apart_by_their_first_bytes() {
+    let cases: [(&[u8], Option<NotText>); 9] = [
+        (b"PK\x03\x04\x14\x00\x06\x00", Some(NotText::Workbook)),
+        (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], Some(NotText::Workbook)),
+        (&[0xFF, 0xFE, 0x2E, 0x7A, 0x09, 0x00], Some(NotText::Utf16)),
+        (&[0xFE, 0xFF, 0x7A, 0x2E], Some(NotText::Utf16)),
+        (&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], Some(NotText::Binary)),
+        ("種別,ID,本文".as_bytes(), None),
+        (&[0x8E, 0xED, 0x95, 0xCA, b',', b'I', b'D'], None), // 種別 in Shift_JIS
+        ("id = \"x\"\u{0}\n".as_bytes(), None),
+        (&"title = \"前橋\"".as_bytes()[..10], None), // cut inside a character
+    ];
+    for (bytes, expected) in cases {
+        assert_eq!(not_text(bytes), expected, "{bytes:02x?}");
+    }
+    assert!(NotText::Workbook.message(Lang::Ja).contains("CSV UTF-8"));
+    assert!(NotText::Utf16.message(Lang::En).contains("CSV UTF-8"));
 }

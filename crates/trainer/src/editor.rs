@@ -93,13 +93,13 @@ pub fn editor_panel(props: &Props) -> Html {
     }
 
     let draft = &props.draft;
-    let open = open_callback(&props.on_action);
+    let open = open_callback(&props.on_action, props.lang);
     // The first dropped file opens as the draft.
     let on_files = {
-        let dispatch = props.on_action.clone();
+        let (dispatch, lang) = (props.on_action.clone(), props.lang);
         Callback::from(move |files: Vec<web_sys::File>| {
             if let Some(file) = files.into_iter().next() {
-                wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
+                wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file, lang));
             }
         })
     };
@@ -326,22 +326,23 @@ pub fn fetch_source(dispatch: Callback<Action>, name: String) {
     });
 }
 
-fn open_callback(on_action: &Callback<Action>) -> Callback<Event> {
+fn open_callback(on_action: &Callback<Action>, lang: Lang) -> Callback<Event> {
     let dispatch = on_action.clone();
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         if let Some(file) = input_files(&input).into_iter().next() {
-            wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file));
+            wasm_bindgen_futures::spawn_local(open_file(dispatch.clone(), file, lang));
         }
     })
 }
 
-async fn open_file(dispatch: Callback<Action>, file: web_sys::File) {
+async fn open_file(dispatch: Callback<Action>, file: web_sys::File, lang: Lang) {
     let name = file.name();
     match read_file(file).await {
-        Ok(opened) => {
-            dispatch.emit(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis })
-        }
+        Ok(opened) => match draft::not_text(&opened.head) {
+            Some(kind) => dispatch.emit(Action::FileFailed { name, reason: kind.message(lang).to_string() }),
+            None => dispatch.emit(Action::Opened { name: opened.name, text: opened.text, shift_jis: opened.shift_jis }),
+        },
         Err(reason) => dispatch.emit(Action::FileFailed { name, reason }),
     }
 }

@@ -10,6 +10,9 @@ pub struct OpenedFile {
     pub text: String,
     /// Not valid UTF-8, so read as Shift_JIS (CP932), as Japanese Excel saves "CSV (コンマ区切り)".
     pub shift_jis: bool,
+    /// The first bytes (4 KB at most) of a file that was not UTF-8, for the caller to tell what it
+    /// is (a workbook opened by mistake); empty for UTF-8.
+    pub head: Vec<u8>,
 }
 
 /// The files chosen in a file input; the input is emptied so the same file can be chosen again.
@@ -35,11 +38,12 @@ pub async fn read_file(file: web_sys::File) -> Result<OpenedFile, String> {
     strict.set_fatal(true);
     let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict).map_err(|e| describe(&e))?;
     if let Ok(text) = utf8.decode_with_js_u8_array(&bytes) {
-        return Ok(OpenedFile { name, text, shift_jis: false });
+        return Ok(OpenedFile { name, text, shift_jis: false, head: Vec::new() });
     }
     let sjis = web_sys::TextDecoder::new_with_label("shift_jis").map_err(|e| describe(&e))?;
     let text = sjis.decode_with_js_u8_array(&bytes).map_err(|e| describe(&e))?;
-    Ok(OpenedFile { name, text, shift_jis: true })
+    let head = bytes.subarray(0, bytes.length().min(4096)).to_vec();
+    Ok(OpenedFile { name, text, shift_jis: true, head })
 }
 
 fn describe(value: &wasm_bindgen::JsValue) -> String {
