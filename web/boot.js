@@ -9,7 +9,9 @@ let opening = Promise.resolve();
 const arrived = {};
 if (prefetch) {
   const dir = prefetch.content;
-  const text = (url) => fetch(url, { cache: 'no-cache' }).then((r) => {
+  // As patient as the app's own fetches (FETCH_PATIENCE_MS in crates/web/src/storage.rs): a
+  // server that never answers ends in an error the app shows, not an endless loading line.
+  const text = (url) => fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout?.(30000) }).then((r) => {
     if (!r.ok) return Promise.reject(new Error(`HTTP ${r.status}`));
     // The service worker's kept copy answered (web/sw.js): the app says so.
     if (r.headers.has('x-credo-quiz-from-cache')) window.credoQuizFromCache = true;

@@ -140,6 +140,24 @@ test('a broken set shows file:line:col in the set list while the other sets stil
   }
 });
 
+// A tester's report: a server that never answers left the page on "読み込み中…" for good (over 60 s),
+// with no error: the manifest on the set list, a set on its card.
+test('a server that never answers is an error after 30 s, not an endless loading line', { timeout: 90_000 }, async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  await ctx.route('**/questions/manifest.txt', () => {});
+  const page = await ctx.newPage();
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('[role=status]');
+  const error = await page.waitForSelector('.error[role=alert]', { timeout: 40_000 });
+  assert.match(await error.textContent(), /問題セットの一覧を読み込めませんでした.*30/);
+  await ctx.unroute('**/questions/manifest.txt');
+  await ctx.route('**/questions/maebashi-credo.toml', () => {});
+  await page.goto(server.origin + '/?set=maebashi-credo');
+  await page.waitForSelector('main :text("no answer in 30 s")', { timeout: 40_000 });
+  assert.match(await page.textContent('.notice'), /開けませんでした.*maebashi-credo/);
+  await ctx.close();
+});
+
 test('with site data blocked by policy the quiz still finishes, with a plain notice', async () => {
   const ctx = await launchBlocked();
   try {

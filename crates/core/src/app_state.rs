@@ -24,6 +24,9 @@ pub enum Notice {
     Storage(StorageNotice),
     AttemptStale,
     UnknownSet(String),
+    /// A set the manifest lists (by its summary, or a file named after it) whose file could not
+    /// be used: the set exists, and its card in the list says what went wrong.
+    SetUnusable(String),
     /// The network did not answer, and the service worker's kept copy did (web/sw.js).
     FromCache,
     /// config.toml has problems (each located by its key): the quiz works, but what the file
@@ -332,7 +335,10 @@ impl AppState {
                 // A link or a card the set list showed whose file does not hold the set: say so,
                 // rather than start nothing silently.
                 if matches!(pending, Pending::Start { .. } | Pending::Then { .. }) {
-                    self.notify(Notice::UnknownSet(set_id));
+                    let listed = self.sets.iter().any(|e| {
+                        e.summary.as_ref().is_some_and(|s| s.id == set_id) || e.file == format!("{set_id}.toml")
+                    });
+                    self.notify(if listed { Notice::SetUnusable(set_id) } else { Notice::UnknownSet(set_id) });
                 }
             }
             return None;

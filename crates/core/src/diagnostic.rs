@@ -185,6 +185,11 @@ pub enum Problem {
     Unreadable {
         reason: String,
     },
+    /// A set file the server did not serve for a reason other than its absence (a server error,
+    /// a dropped line, no answer): the network's fault, not the file's name or place.
+    NotServed {
+        reason: String,
+    },
     /// A quote that is not, character for character, in the set's source texts.
     QuoteNotInSource {
         files: String,
@@ -359,6 +364,13 @@ impl Message for Problem {
                     format!("ファイルを読み込めません({reason})。ファイル名と置き場所を確かめてください。")
                 } else {
                     format!("Cannot read the file ({reason}). Check its name and location.")
+                }
+            }
+            Problem::NotServed { reason } => {
+                if ja {
+                    format!("ファイルを読み込めません({reason})。サーバーか回線の問題です。しばらくしてからページを再読み込みし、続くときは管理者にお知らせください。")
+                } else {
+                    format!("Cannot read the file ({reason}). The server or the network failed: reload the page in a while, and tell the administrator if it goes on.")
                 }
             }
             Problem::QuoteNotInSource { files } => {

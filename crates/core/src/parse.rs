@@ -215,7 +215,20 @@ impl<'a> Table<'a> {
 
 /// A set file that could not be read at all: one diagnostic, no set.
 pub fn unreadable(file: &str, reason: String) -> Parsed {
-    let problem = Problem::Unreadable { reason };
+    not_read(file, Problem::Unreadable { reason })
+}
+
+/// A set file that could not be fetched, said as the page says it: a file that is not there
+/// (HTTP 404) is its name or place to check; any other failure is the server's or the line's.
+pub fn not_fetched(file: &str, reason: String) -> Parsed {
+    if reason == "HTTP 404" {
+        unreadable(file, reason)
+    } else {
+        not_read(file, Problem::NotServed { reason })
+    }
+}
+
+fn not_read(file: &str, problem: Problem) -> Parsed {
     Parsed {
         file: file.to_string(),
         set: None,

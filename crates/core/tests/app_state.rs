@@ -490,8 +490,8 @@ fn a_summarized_set_is_fetched_only_when_the_employee_opens_it() {
 }
 
 /// A summary is only a promise: a file that turns out broken (or to hold another id) drops what
-/// was chosen with a notice that the set was not found (a click never ends in nothing), and the
-/// card shows the file's problems; a deep link to an id no line promises is
+/// was chosen with a notice that the set could not be opened (a click never ends in nothing; a
+/// tester found "no such set" misleading for a set the list shows), and the card shows the file's problems; a deep link to an id no line promises is
 /// unknown once the lines without a summary are in, without fetching the summarized sets.
 #[test]
 fn a_summary_the_file_does_not_keep_drops_the_choice_and_an_unknown_link_fetches_no_summarized_set() {
@@ -508,7 +508,7 @@ fn a_summary_the_file_does_not_keep_drops_the_choice_and_an_unknown_link_fetches
             Start { set_id: "demo", seed: 1 }
               sets; manifest loaded; pending demo; fetch demo.toml
             SetLoaded { file: "demo.toml", parsed: Parsed { file: "demo.
-              sets; manifest loaded; notices [UnknownSet("demo")]; fetch for the list []
+              sets; manifest loaded; notices [SetUnusable("demo")]; fetch for the list []
         "#]],
     );
     let pending = Pending::Start { set_id: "nowhere".into(), count: None, seed: 1 };

@@ -325,3 +325,19 @@ fn a_duplicate_question_id_is_reported_once_at_its_place() {
     "#]],
     );
 }
+
+/// A tester's report: a set the server failed to send (HTTP 500, a dropped line, no answer) was
+/// reported with "check its name and location", which only fits a file that is not there.
+#[test]
+fn a_set_not_fetched_says_whose_fault_it_is() {
+    let rendered: String = ["HTTP 404", "HTTP 500", "no answer in 30 s", "Failed to fetch"]
+        .into_iter()
+        .map(|reason| credo_core::parse::not_fetched("set.toml", reason.into()).diagnostics[0].render(Lang::En) + "\n")
+        .collect();
+    expect![[r#"
+        set.toml:1:1: Cannot read the file (HTTP 404). Check its name and location.
+        set.toml:1:1: Cannot read the file (HTTP 500). The server or the network failed: reload the page in a while, and tell the administrator if it goes on.
+        set.toml:1:1: Cannot read the file (no answer in 30 s). The server or the network failed: reload the page in a while, and tell the administrator if it goes on.
+        set.toml:1:1: Cannot read the file (Failed to fetch). The server or the network failed: reload the page in a while, and tell the administrator if it goes on.
+    "#]].assert_eq(&rendered);
+}

@@ -12,7 +12,7 @@ use credo_core::history::History;
 use credo_core::i18n::Lang;
 use credo_core::manifest::{parse_manifest, Entry, MANIFEST_FILE};
 use credo_core::model::QuestionSet;
-use credo_core::parse::{parse_set, unreadable};
+use credo_core::parse::{not_fetched, parse_set};
 use credo_core::result_file::iso_local;
 use credo_core::scorm;
 use credo_core::xapi::{self, uuid_v4, Occasion};
@@ -338,7 +338,7 @@ fn stored(act: &mut dyn FnMut(Action), set_id: &str) -> (History, bool) {
 fn read_set(file: String, fetched: Result<String, String>, act: &mut dyn FnMut(Action)) {
     let parsed = match fetched {
         Ok(text) => parse_set(&file, &text),
-        Err(reason) => unreadable(&file, reason),
+        Err(reason) => not_fetched(&file, reason),
     };
     let (history, has_attempt) = parsed.valid_set().map_or_else(Default::default, |set| stored(act, set.id()));
     act(Action::SetLoaded { file, parsed: Rc::new(parsed), history, has_attempt });

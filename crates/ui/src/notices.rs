@@ -44,6 +44,7 @@ pub fn notices(props: &Props) -> Html {
             }
             Notice::AttemptStale => t.attempt_stale.to_string(),
             Notice::UnknownSet(id) => format!("{} {id}", t.unknown_set),
+            Notice::SetUnusable(id) => format!("{} {id}", t.set_unusable),
             Notice::FromCache => t.from_cache.to_string(),
             Notice::Config(problems) => format!("{} {problems}", t.config_problem),
         };

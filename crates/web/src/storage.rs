@@ -317,7 +317,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     // Started by boot.js beside the wasm (a deep link's set, the manifest): taken once.
     if let Some(started) = prefetched(&window, url) {
-        let text = JsFuture::from(started).await.map_err(|e| describe(&e))?;
+        let text = JsFuture::from(started).await.map_err(|e| fetch_failure(&e))?;
         return text.as_string().ok_or_else(|| "not text".to_string());
     }
     // Revalidated with the server every time: a set a trainer re-publishes must be the one the
@@ -325,7 +325,10 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     // attempt would resume on questions that changed).
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| describe(&e))?;
+    // A server that never answers is an error the page can show, not an endless loading line
+    // (boot.js gives its own fetches the same patience).
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(FETCH_PATIENCE_MS)));
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|e| fetch_failure(&e))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
@@ -333,8 +336,22 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if response.headers().has(FROM_CACHE).unwrap_or(false) {
         let _ = js_sys::Reflect::set(&window, &FROM_CACHE_FLAG.into(), &true.into());
     }
-    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?).await.map_err(|e| fetch_failure(&e))?;
     text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// How long a file fetched for the page may take, its body included: minutes on the slowest
+/// office line for the largest set, and an answer before an employee gives up.
+const FETCH_PATIENCE_MS: u32 = 30_000;
+
+/// Why a fetch failed, in the words the page shows: a timeout says how long it waited.
+fn fetch_failure(error: &wasm_bindgen::JsValue) -> String {
+    let timed_out = error.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "TimeoutError");
+    if timed_out {
+        format!("no answer in {} s", FETCH_PATIENCE_MS / 1000)
+    } else {
+        describe(error)
+    }
 }
 
 /// The fetch boot.js started for `url`, removed so that a later fetch (a reload of the set list)
