@@ -279,10 +279,10 @@ impl Message for Problem {
             }
             Problem::BadId { id } => {
                 if ja {
-                    format!("ID `{id}` は使えません。半角英数字・ハイフン・下線だけで書いてください(例: team-work)。")
+                    format!("ID `{id}` は使えません。半角英数字・ハイフン・下線だけで、64 文字以内で書いてください(例: team-work)。")
                 } else {
                     format!(
-                        "The id `{id}` is not allowed. Use ASCII letters, digits, `-` and `_` only (e.g. team-work)."
+                        "The id `{id}` is not allowed. Use ASCII letters, digits, `-` and `_` only, 64 at most (e.g. team-work)."
                     )
                 }
             }

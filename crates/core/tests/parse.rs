@@ -138,8 +138,15 @@ fn ids_must_be_safe_for_urls_and_storage_keys() {
     check(
         &edit("id = \"demo\"", "id = \"デモ セット\""),
         expect![[r#"
-        set.toml:2:6: The id `デモ セット` is not allowed. Use ASCII letters, digits, `-` and `_` only (e.g. team-work).
+        set.toml:2:6: The id `デモ セット` is not allowed. Use ASCII letters, digits, `-` and `_` only, 64 at most (e.g. team-work).
     "#]],
+    );
+    // A tester's report: a 65-character id was told to use letters and digits only, which it did.
+    check(
+        &edit("id = \"demo\"", &format!("id = \"{}\"", "a".repeat(65))),
+        expect![[r#"
+            set.toml:2:6: The id `aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa` is not allowed. Use ASCII letters, digits, `-` and `_` only, 64 at most (e.g. team-work).
+        "#]],
     );
 }
 

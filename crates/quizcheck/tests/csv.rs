@@ -266,9 +266,9 @@ fn settings_values_are_checked_by_their_key() {
     check(
         &edit("設定,pass_mark,60", "設定,pass_mark,七十").replacen("設定,id,demo", "設定,id,デモ", 1),
         expect![[r#"
-        set.csv:2:3: 2行目「本文」列: ID `デモ` は使えません。半角英数字・ハイフン・下線だけで書いてください(例: team-work)。
-        set.csv:4:3: 4行目「本文」列: `pass_mark` は整数で書いてください。
-    "#]],
+            set.csv:2:3: 2行目「本文」列: ID `デモ` は使えません。半角英数字・ハイフン・下線だけで、64 文字以内で書いてください(例: team-work)。
+            set.csv:4:3: 4行目「本文」列: `pass_mark` は整数で書いてください。
+        "#]],
     );
     // Full-width digits, typed by a Japanese input method, are a number.
     let parsed = parse_csv("set.csv", &edit("設定,pass_mark,60", "設定,pass_mark,６５"));

@@ -513,7 +513,7 @@ fn notes_that_cannot_be_used_are_reported_where_they_stand() {
         expect![[r#"
             set quiz "A" pass 70 principles [shimin]
             c1 Choice 初級: "問い" {=a ~b} #### "x" quote ""
-            quiz.gift:1:25: The id `デモ` is not allowed. Use ASCII letters, digits, `-` and `_` only (e.g. team-work).
+            quiz.gift:1:25: The id `デモ` is not allowed. Use ASCII letters, digits, `-` and `_` only, 64 at most (e.g. team-work).
             quiz.gift:2:32: `pass_mark = 170` must be a whole number from 0 to 100 (percent).
             quiz.gift:4:16: `// credo-quiz: set.title` is given more than once. Keep one (only the first is used).
             quiz.gift:5:16: `principle.label` comes before any `// credo-quiz: principle.id = …`. Start each principle with its principle.id line.
