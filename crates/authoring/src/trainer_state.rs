@@ -310,8 +310,9 @@ impl Apply for TrainerState {
             Action::SetLang(lang) => s.lang = lang,
             Action::ShowTab(tab) => s.tab = tab,
             Action::Opened { name, text, shift_jis } => {
-                // A text area holds LF only; keeping the text the same keeps positions right.
-                let text = text.replace("\r\n", "\n");
+                // A text area holds LF only (it turns CRLF and a lone CR, old Mac Excel's line end,
+                // into LF); the draft does the same, so its positions are the ones on screen.
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
                 let format = draft::detect(&name, &text);
                 s.draft = Draft::new(name.clone(), format, text, &s.sources);
                 // A file opened is a draft of its own: the one being edited stays kept as it was.

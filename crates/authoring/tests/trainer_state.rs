@@ -478,3 +478,26 @@ fn kept_drafts_are_restored_listed_opened_and_deleted() {
         "#]],
     );
 }
+
+/// A tester's report: a CSV saved by old Mac Excel ("CSV (Macintosh)", CR alone ending its lines)
+/// was reported as holding a control character U+000D that the editor did not show, since a text
+/// area turns every CR into LF. The draft does the same, so the lines are the ones on screen.
+#[test]
+fn a_csv_whose_lines_end_in_cr_alone_opens_as_its_lines() {
+    // An explanation of two lines: a quoted cell with a line break in it.
+    let two_lines =
+        VALID.replace("explanation = \"相手の立場に立っている。\"", "explanation = \"相手の立場。\\n立っている。\"");
+    let csv = credo_authoring::draft::write(
+        Format::Csv,
+        credo_core::parse::parse_set("demo.toml", &two_lines).valid_set().unwrap().data(),
+    )
+    .replace("\r\n", "\r")
+    .replace('\n', "\r");
+    check(
+        vec![opened("mac.csv", &csv)],
+        expect![[r#"
+        Opened { name: "mac.csv", text: "\u{feff}種別,ID,本文,
+          Editor mac.csv Csv checked valid demo note Opened { name: "mac.csv", shift_jis: false }
+    "#]],
+    );
+}
