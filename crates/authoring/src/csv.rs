@@ -273,8 +273,9 @@ fn read_rows(cx: &mut Cx, text: &str) -> Vec<Row> {
         };
         let breaks = record.iter().map(|c| c.matches('\n').count()).sum();
         previous = Some((number, line, breaks));
-        // Cells typed in Excel break lines with LF; files from other editors may use CRLF.
-        let cells = record.iter().map(|c| c.replace("\r\n", "\n")).collect();
+        // Cells typed in Excel break lines with LF; files from other editors may use CRLF, and old
+        // Mac Excel ("CSV (Macintosh)") a CR alone.
+        let cells = record.iter().map(|c| c.replace("\r\n", "\n").replace('\r', "\n")).collect();
         rows.push(Row { number, cells });
     }
     rows

@@ -448,3 +448,22 @@ fn quizcheck_converts_toml_to_csv_and_back_to_a_file_check_accepts() {
     "#]]
     .assert_eq(&stdout);
 }
+
+/// A tester's report: old Mac Excel's "CSV (Macintosh)" ends lines with CR alone, and a line
+/// break inside a cell was then a control character U+000D. It is a line break, as CRLF is.
+#[test]
+fn a_cell_broken_by_cr_alone_holds_a_line_break() {
+    let mac = VALID_CSV.replace("相手の立場に立っている。", "\"相手の立場に\n立っている。\"").replace('\n', "\r");
+    check(
+        &mac,
+        expect![[r#"
+        ok demo "デモ" pass 60 from 前橋市 "前橋市職員クレド"
+        principle shimin "市民目線を追求します" "市民の立場で考える。"
+        principle team "チームで知恵と力を出し合います" "所管を越えて協力する。"
+        q1 Scenario 初級 "窓口で、制度の説明を相手の言葉に置き換えた。" options ["shimin", "team"] answer "shimin" principle Some("shimin")
+          explanation "相手の立場に\n立っている。" quote "市民目線を問い続けましょう。"
+        q2 Choice 中級 "策定はいつですか。" options ["令和6年12月", "令和7年2月"] answer "令和6年12月" principle None
+          explanation "令和6年12月に策定された。" quote "令和6年12月"
+    "#]],
+    );
+}
