@@ -142,6 +142,8 @@ pub enum SourceError {
     Missing,
     /// There, but not readable: the reason as the system gave it.
     Unreadable(String),
+    /// There, but not UTF-8.
+    NotUtf8,
 }
 
 /// Reads a draft and reviews it as `quizcheck check` does: the scenarios for giveaways always,
@@ -159,12 +161,16 @@ pub fn check(
     let mut found = Vec::new();
     let mut texts = Vec::new();
     for name in &set.source().files {
-        match source(name) {
+        // A browser reads bytes that are not UTF-8 as U+FFFD, which no source text holds.
+        let read = source(name)
+            .map(|r| r.and_then(|t| if t.contains('\u{fffd}') { Err(SourceError::NotUtf8) } else { Ok(t) }));
+        match read {
             Some(Ok(t)) => texts.push((name.clone(), t)),
             Some(Err(error)) => {
                 let (line, column) = index.position(text.find(name).unwrap_or(0));
                 let problem = match error {
                     SourceError::Missing => Problem::SourceMissing { file: name.clone() },
+                    SourceError::NotUtf8 => Problem::SourceNotUtf8 { file: name.clone() },
                     SourceError::Unreadable(reason) => {
                         Problem::Unreadable { reason: format!("[source] file {name}: {reason}") }
                     }

@@ -165,6 +165,12 @@ fn quotes_are_checked_once_the_source_text_arrives() {
                 name: "sources/x.txt".into(), text: Ok("市民目線を問い続けましょう。".into())
             },
             Action::SourceLoaded { name: "sources/x.txt".into(), text: Err(SourceError::Missing) },
+            // A tester's report: a source text saved in Shift_JIS, which the browser reads as UTF-8
+            // with U+FFFD for what it cannot, made every quote "not found", with no word of why.
+            Action::SourceLoaded {
+                name: "sources/x.txt".into(),
+                text: Ok("\u{fffd}s\u{fffd}\u{fffd}ڐ\u{fffd}".into()),
+            },
         ],
         expect![[r##"
             Opened { name: "demo.toml", text: "# A small valid
@@ -175,6 +181,9 @@ fn quotes_are_checked_once_the_source_text_arrives() {
             SourceLoaded { name: "sources/x.txt", text: Err(Mi
               Editor demo.toml Toml checked note Opened { name: "demo.toml", shift_jis: false }
                 9:9 The source file `sources/x.txt` is not there. Put it where the set says, relative to the set's file (when checking a working copy, copy the sources/ folder beside it too).
+            SourceLoaded { name: "sources/x.txt", text: Ok("�s
+              Editor demo.toml Toml checked note Opened { name: "demo.toml", shift_jis: false }
+                9:9 The source file `sources/x.txt` is not UTF-8 (it looks saved as Shift_JIS). Quotes are compared with it character for character: save it again as UTF-8 (Notepad: Save As, Encoding UTF-8).
         "##]],
     );
 }

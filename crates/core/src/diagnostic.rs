@@ -229,6 +229,11 @@ pub enum Problem {
     SourceMissing {
         file: String,
     },
+    /// A source text the set names is not UTF-8 (Shift_JIS, as Notepad and Word on Japanese
+    /// Windows may save), so no quote can be compared with it.
+    SourceNotUtf8 {
+        file: String,
+    },
     /// A manifest line whose summary after the file name cannot be read.
     ManifestSummary {
         file: String,
@@ -436,6 +441,13 @@ impl Message for Problem {
                     format!("出典ファイル `{file}` が見つかりません。セットのファイルから見たその場所に置いてください(作業用のフォルダーで検査するときは、sources/ フォルダーも一緒に置きます)。")
                 } else {
                     format!("The source file `{file}` is not there. Put it where the set says, relative to the set's file (when checking a working copy, copy the sources/ folder beside it too).")
+                }
+            }
+            Problem::SourceNotUtf8 { file } => {
+                if ja {
+                    format!("出典ファイル `{file}` が UTF-8 ではありません(Shift_JIS で保存されているようです)。引用はこのファイルと一字一句照らし合わせるので、メモ帳の「名前を付けて保存」で文字コードに UTF-8 を選んで保存し直してください。")
+                } else {
+                    format!("The source file `{file}` is not UTF-8 (it looks saved as Shift_JIS). Quotes are compared with it character for character: save it again as UTF-8 (Notepad: Save As, Encoding UTF-8).")
                 }
             }
             Problem::ManifestSummary { file } => {

@@ -102,6 +102,7 @@ fn load_set(path: &Path) -> Parsed<DraftProblem> {
     draft::check(format, &name, &text, |file| {
         Some(std::fs::read_to_string(dir.join(file)).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => SourceError::Missing,
+            std::io::ErrorKind::InvalidData => SourceError::NotUtf8,
             _ => SourceError::Unreadable(e.to_string()),
         }))
     })
