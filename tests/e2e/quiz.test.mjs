@@ -70,6 +70,8 @@ test('a new screen or question takes the focus to its heading; a page just opene
   await page.keyboard.press('Enter');
   await page.waitForSelector('.set-card h2');
   assert.equal(await focused(), 'sets-heading', 'back at the set list');
+  // A tester's report: starting again over an attempt in progress replaced it without a word.
+  assert.match(await page.textContent('[aria-labelledby="set-maebashi-credo"] .actions'), /続きから.*最初からやり直す\(途中の回答は消えます\)/);
   await tabTo(page, '[aria-labelledby="set-maebashi-credo"] .actions button:last-child');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#history-heading');

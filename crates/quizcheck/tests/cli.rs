@@ -220,22 +220,23 @@ fn a_missing_source_text_says_where_it_should_be() {
 #[test]
 fn a_source_text_in_shift_jis_says_to_save_it_as_utf8() {
     let dir = folder("sjissource");
-    let with_source = VALID.replacen(
-        "title = \"前橋市職員クレド\"",
-        "title = \"前橋市職員クレド\"\nfile = \"sources/x.txt\"",
-        1,
-    );
+    let with_source =
+        VALID.replacen("title = \"前橋市職員クレド\"", "title = \"前橋市職員クレド\"\nfile = \"sources/x.txt\"", 1);
     std::fs::write(dir.join("set.toml"), with_source).unwrap();
     std::fs::create_dir_all(dir.join("sources")).unwrap();
     // 市民目線 in Shift_JIS.
     std::fs::write(dir.join("sources/x.txt"), [0x8e, 0x73, 0x96, 0xaf, 0x96, 0xda, 0x90, 0xfc]).unwrap();
-    check(&dir, &["check", "set.toml"], expect![[r#"
+    check(
+        &dir,
+        &["check", "set.toml"],
+        expect![[r#"
         exit 1
         --- stdout
         set.toml:9:9: 出典ファイル `sources/x.txt` が UTF-8 ではありません(Shift_JIS で保存されているようです)。引用はこのファイルと一字一句照らし合わせるので、メモ帳の「名前を付けて保存」で文字コードに UTF-8 を選んで保存し直してください。
         --- stderr
         1 ファイル、正しいセット 0 個、問題 1 件
-    "#]]);
+    "#]],
+    );
 }
 
 /// Issue 9.11: `convert --draft` wrote nothing for a CSV with a missing column or a wrong answer,

@@ -124,7 +124,7 @@ fn summary_card(props: &Props, entry: &SetEntry, set: &SetSummary) -> Html {
                 }
                 if let Some(resume) = resume {
                     <button type="button" class="primary" onclick={resume}>{ t.resume }</button>
-                    <button type="button" onclick={start}>{ t.start }</button>
+                    <button type="button" onclick={start}>{ t.start_over }</button>
                 } else {
                     <button type="button" class="primary" onclick={start}>{ t.start }</button>
                 }
