@@ -366,12 +366,15 @@ impl AppState {
     }
 
     /// Two files with one set id would share its stored progress and history: the later file in
-    /// the manifest gets a problem at its id line and does not start, whichever loaded first.
+    /// the manifest gets a problem at its id line and does not start, whichever loaded first. An
+    /// earlier line holds the id by its set, or by its summary (not fetched yet, or broken).
     fn flag_shared_ids(&mut self) {
         for i in 0..self.sets.len() {
             let Some(parsed) = self.sets[i].parsed.clone() else { continue };
             let Some(id) = parsed.valid_set().map(|s| s.id().to_string()) else { continue };
-            let Some(earlier) = self.sets[..i].iter().find(|e| e.set().is_some_and(|s| s.id() == id)) else {
+            let holds =
+                |e: &SetEntry| e.set().is_some_and(|s| s.id() == id) || e.summary.as_ref().is_some_and(|s| s.id == id);
+            let Some(earlier) = self.sets[..i].iter().find(|e| holds(e)) else {
                 continue;
             };
             let (line, column) = parsed.id_at;

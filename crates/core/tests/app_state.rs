@@ -393,6 +393,32 @@ fn a_second_file_with_the_same_set_id_is_a_located_problem_and_does_not_start() 
     }
 }
 
+/// A tester's report: a second file with the id of a set the list showed by its manifest summary
+/// (not fetched, or fetched and broken) was not flagged: both cards started and shared one
+/// attempt and history, and a deep link started the second when the first would not load.
+#[test]
+fn a_second_file_with_the_id_of_a_summarized_set_is_flagged_too() {
+    let twin = VALID.replacen("title = \"デモ\"", "title = \"デモの写し\"", 1);
+    for first_broken in [false, true] {
+        let mut state = Rc::new(start(None)).apply(manifest_of(vec![
+            summarized("a.toml", "demo"),
+            SetEntry::listed("b.toml".into(), None, History::default(), false),
+        ]));
+        if first_broken {
+            state = state.apply(loaded("a.toml", "id = "));
+        }
+        state = state.apply(loaded("b.toml", &twin));
+        let b = state.sets.iter().find(|e| e.file == "b.toml").unwrap();
+        let problems: Vec<String> =
+            b.parsed.iter().flat_map(|p| p.diagnostics.iter().map(|d| d.render(Lang::En))).collect();
+        assert_eq!(
+            problems,
+            ["b.toml:2:6: The set id `demo` is also used by a.toml. Change one of them."],
+            "the first file broken: {first_broken}"
+        );
+    }
+}
+
 /// Issue 11: the missed questions again, the whole set on request, and the study screen.
 #[test]
 fn retry_the_missed_questions_the_whole_set_or_study() {
