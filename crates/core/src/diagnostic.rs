@@ -234,6 +234,8 @@ pub enum Problem {
     SourceNotUtf8 {
         file: String,
     },
+    /// A web page (markup) came where manifest.txt's list should be.
+    ManifestIsPage,
     /// A manifest line whose summary after the file name cannot be read.
     ManifestSummary {
         file: String,
@@ -253,7 +255,7 @@ impl Message for Problem {
                 let table = table_words(table, ja);
                 let example = field_example(field);
                 if ja {
-                    format!("{table} に必須の項目 `{field}` がありません。`{example}` を追加してください。")
+                    format!("{table}に必須の項目 `{field}` がありません。`{example}` を追加してください。")
                 } else {
                     format!("{table} lacks the required field `{field}`. Add `{example}`.")
                 }
@@ -262,7 +264,7 @@ impl Message for Problem {
                 let list = expected.join(", ");
                 let table = table_words(table, ja);
                 if ja {
-                    format!("{table} に未知の項目 `{field}` があります。使える項目: {list}。綴りを確かめてください。")
+                    format!("{table}に未知の項目 `{field}` があります。使える項目: {list}。綴りを確かめてください。")
                 } else {
                     format!("{table} has an unknown field `{field}`. Known fields: {list}. Check the spelling.")
                 }
@@ -450,6 +452,13 @@ impl Message for Problem {
                     format!("The source file `{file}` is not UTF-8 (it looks saved as Shift_JIS). Quotes are compared with it character for character: save it again as UTF-8 (Notepad: Save As, Encoding UTF-8).")
                 }
             }
+            Problem::ManifestIsPage => {
+                if ja {
+                    "manifest.txt の代わりにウェブページ(サインインの画面やエラーのページなど)が届きました。ページを再読み込みし、続くときは管理者にサーバーの設定を確かめてもらってください。".into()
+                } else {
+                    "A web page (a sign-in or error page) came instead of manifest.txt. Reload the page, and if it goes on, ask the administrator to check the server.".into()
+                }
+            }
             Problem::ManifestSummary { file } => {
                 if ja {
                     format!("`{file}` の行の概要(| のあと)が読めません。`quizcheck manifest` で書き直すか、ファイル名だけの行にしてください(その場合、一覧の表示にセットのファイルを読み込みます)。")
@@ -547,14 +556,16 @@ fn field_example(field: &str) -> String {
     }
 }
 
-/// How a message names the table a field belongs to.
+/// How a message names the table a field belongs to; in Japanese with the space a bracketed name
+/// takes before the particle that follows (and a Japanese name none).
 fn table_words(table: &str, ja: bool) -> String {
+    let gap = if ja { " " } else { "" };
     match (table, ja) {
         ("root", true) => "セットの先頭部分".into(),
         ("root", false) => "The set's top level".into(),
-        ("questions", _) => "[[questions]]".into(),
-        ("principles", _) => "[[principles]]".into(),
-        (other, _) => format!("[{other}]"),
+        ("questions", _) => format!("[[questions]]{gap}"),
+        ("principles", _) => format!("[[principles]]{gap}"),
+        (other, _) => format!("[{other}]{gap}"),
     }
 }
 

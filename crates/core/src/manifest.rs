@@ -142,6 +142,14 @@ pub fn parse_manifest(text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut entries = Vec::new();
     let mut diagnostics = Vec::new();
+    // A web page where the list should be (a sign-in page after a portal's session ran out, a
+    // server's error page) is one problem, not a problem per line of markup.
+    let start = text.trim_start();
+    if start.starts_with('<') {
+        let line = text[..text.len() - start.len()].matches('\n').count() + 1;
+        diagnostics.push(Diagnostic { file: MANIFEST_FILE.into(), line, column: 1, problem: Problem::ManifestIsPage });
+        return (entries, diagnostics);
+    }
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let (name, fields) = raw.split_once(SEPARATOR).map_or((raw, None), |(n, f)| (n, Some(f)));

@@ -102,3 +102,15 @@ fn a_written_summary_reads_back_the_same() {
     let piped = SetSummary { title: "A | B".into(), ..summary };
     assert_eq!(piped.line("demo.toml"), "demo.toml");
 }
+
+/// A tester's report: a sign-in page served in place of manifest.txt (a portal's session ran
+/// out) was read line by line, each line "cannot name a set file". It is one problem: a page.
+#[test]
+fn a_web_page_in_place_of_the_manifest_is_one_problem() {
+    check(
+        "\n  <!DOCTYPE html>\n<html lang=\"ja\"><head><title>サインイン</title></head>\n<body>…</body></html>\n",
+        expect![[r#"
+            manifest.txt:2:1: A web page (a sign-in or error page) came instead of manifest.txt. Reload the page, and if it goes on, ask the administrator to check the server.
+        "#]],
+    );
+}

@@ -348,3 +348,16 @@ fn a_set_not_fetched_says_whose_fault_it_is() {
         set.toml:1:1: Cannot read the file (Failed to fetch). The server or the network failed: reload the page in a while, and tell the administrator if it goes on.
     "#]].assert_eq(&rendered);
 }
+
+/// A tester's report: 「セットの先頭部分 に必須」 had a space a Japanese name takes none of (a
+/// bracketed table name keeps its space before the particle).
+#[test]
+fn japanese_messages_space_a_table_name_only_where_it_is_bracketed() {
+    let parsed = parse_set("set.toml", &edit("pass_mark = 60\n", "").replacen("answer = \"shimin\"\n", "", 1));
+    let rendered: String = parsed.diagnostics.iter().map(|d| d.render(Lang::Ja) + "\n").collect();
+    expect![[r#"
+        set.toml:1:1: セットの先頭部分に必須の項目 `pass_mark` がありません。`pass_mark = 70` を追加してください。
+        set.toml:19:1: [[questions]] に必須の項目 `answer` がありません。`answer = "…"` を追加してください。
+    "#]]
+    .assert_eq(&rendered);
+}
