@@ -252,6 +252,31 @@ test('a file opened right after typing is a draft of its own: the draft typed in
   await context.close();
 });
 
+// A tester's report: 「削除」 on a question or a principle could not be taken back, and the
+// draft was then kept over.
+test('a question or a principle removed in the form can be put back, to the character', async () => {
+  const context = await browser.newContext();
+  const { page, watcher } = await openTrainer(context);
+  const original = readFileSync(join(ROOT, 'tests/data/demo-set.toml'), 'utf8');
+  await page.setInputFiles('#open-file', { name: 'demo.toml', mimeType: 'text/plain', buffer: Buffer.from(original) });
+  await page.waitForFunction(() => document.querySelector('#draft-text')?.value.includes('id = "demo"'));
+  await page.click('#view-form');
+  const questions = () => page.locator('#form-question-pick option').count();
+  assert.equal(await questions(), 2);
+  await page.click('#form-q-remove');
+  await page.waitForSelector('.removal-note:has-text("問題 1 を削除しました。")');
+  assert.equal(await questions(), 1);
+  await page.click('.removal-note .undo-removal');
+  await page.waitForFunction(() => document.querySelectorAll('#form-question-pick option').length === 2);
+  assert.equal(await page.locator('.undo-removal').count(), 0, 'nothing left to undo');
+  await page.click('[id$="-remove"][aria-label^="原則 2"]');
+  await page.click('.removal-note .undo-removal');
+  await page.click('#view-text');
+  assert.equal(await page.inputValue('#draft-text'), original);
+  watcher.assertClean();
+  await context.close();
+});
+
 test('review of issue 14: two tabs on one draft both keep their work; typing just before leaving is kept; a deleted draft stays deleted', async () => {
   const context = await browser.newContext();
   const a = (await openTrainer(context)).page;

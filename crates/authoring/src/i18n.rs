@@ -290,6 +290,10 @@ pub struct FormTexts {
     pub drafts_not_kept: &'static str,
     pub draft_set_aside: &'static str,
     pub draft_forked: &'static str,
+    /// `{n}`: what the form just removed, before the way to put it back.
+    pub question_removed: &'static str,
+    pub principle_removed: &'static str,
+    pub undo_removal: &'static str,
 }
 
 impl FormTexts {
@@ -352,6 +356,9 @@ static FORM_JA: FormTexts = FormTexts {
     drafts_not_kept: "このブラウザーでは下書きを保存できません(保存領域が使えないか一杯です)。作業を残すには、ダウンロードしてください。",
     draft_set_aside: "読めない下書きがあったため、別の名前で退避しました。",
     draft_forked: "この下書きは別のタブでも編集されていたため、このタブの内容は新しい下書きとして保存しました(どちらも残っています)。",
+    question_removed: "問題 {n} を削除しました。",
+    principle_removed: "原則 {n} を削除しました。",
+    undo_removal: "元に戻す",
 };
 
 static FORM_EN: FormTexts = FormTexts {
@@ -437,4 +444,7 @@ static FORM_EN: FormTexts = FormTexts {
     drafts_not_kept: "This browser cannot keep drafts (storage is blocked or full). Download your work to keep it.",
     draft_set_aside: "A draft could not be read, so it was moved aside under another name.",
     draft_forked: "This draft was also changed in another tab, so this tab's work was kept as a new draft (both are kept).",
+    question_removed: "Question {n} was removed.",
+    principle_removed: "Principle {n} was removed.",
+    undo_removal: "Undo",
 };

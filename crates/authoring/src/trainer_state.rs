@@ -148,6 +148,25 @@ pub struct TrainerState {
     pub draft_notes: Vec<DraftNote>,
     /// The page has said drafts cannot be kept: once, even after the note is dismissed.
     told_not_kept: bool,
+    /// The form's last removal, undoable while the text is the one it left.
+    removal: Option<Removal>,
+}
+
+/// What the form removed: a question or a principle, by its number in the form (from 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Removed {
+    Question(usize),
+    Principle(usize),
+}
+
+/// A removal and what undoing it puts back: the text before it, and the question then shown.
+#[derive(Clone, Debug)]
+struct Removal {
+    removed: Removed,
+    before: Rc<str>,
+    question: usize,
+    /// The text the removal left: another text means something changed since.
+    after: Rc<str>,
 }
 
 #[derive(Debug)]
@@ -189,6 +208,8 @@ pub enum Action {
     ShowView(View),
     /// An edit made in the form view, written into the text.
     FormEdit(FormEdit),
+    /// Puts back what the form's last removal took (`TrainerState::undoable`).
+    UndoRemoval,
     SelectQuestion(usize),
     /// An empty set to fill in (in the form), kept as a new draft under `slot`.
     NewSet {
@@ -270,7 +291,13 @@ impl TrainerState {
             drafts: Vec::new(),
             draft_notes: Vec::new(),
             told_not_kept: false,
+            removal: None,
         }
+    }
+
+    /// The removal the form can undo now: the last one, while nothing has changed the text since.
+    pub fn undoable(&self) -> Option<Removed> {
+        self.removal.as_ref().filter(|r| Rc::ptr_eq(&r.after, &self.draft.text)).map(|r| r.removed)
     }
 
     /// Shows `kept` as the draft, under its slot.
@@ -397,8 +424,21 @@ impl Apply for TrainerState {
                 if *s.draft.text == *text {
                     return self;
                 }
-                s.draft.text = text.into();
+                let before = std::mem::replace(&mut s.draft.text, text.into());
                 s.draft.edits += 1;
+                let removed = match edit {
+                    FormEdit::RemoveQuestion(i) => Some(Removed::Question(i + 1)),
+                    FormEdit::RemovePrinciple(i) => Some(Removed::Principle(i + 1)),
+                    _ => None,
+                };
+                let after = s.draft.text.clone();
+                s.removal = removed.map(|removed| Removal { removed, before, question: self.question, after });
+            }
+            Action::UndoRemoval => {
+                let Some(removal) = s.removal.take().filter(|_| self.undoable().is_some()) else { return self };
+                s.draft.text = removal.before;
+                s.draft.edits += 1;
+                s.question = removal.question;
             }
             Action::SelectQuestion(i) if i == s.question => return self,
             Action::SelectQuestion(i) => s.question = i,

@@ -63,6 +63,9 @@ fn describe(s: &TrainerState) -> String {
     if !s.draft_notes.is_empty() {
         out += &format!(" notes {:?}", s.draft_notes);
     }
+    if let Some(removed) = s.undoable() {
+        out += &format!(" undo {removed:?}");
+    }
     out += "\n";
     for p in &d.parsed.diagnostics {
         out += &format!("    {}:{} {}\n", p.line, p.column, p.problem.message(Lang::En));
@@ -347,7 +350,7 @@ fn a_new_set_filled_in_by_the_form_becomes_valid() {
                 6:10 `office` is empty. Write its text.
                 7:9 `title` is empty. Write its text.
             FormEdit(RemoveQuestion(2))
-              Editor question-set.toml Toml typing form q1 slot s1
+              Editor question-set.toml Toml typing form q1 slot s1 undo Question(3)
                 1:1 No principles. Add at least one [[principles]] table.
                 1:1 No questions. Add at least one [[questions]] table.
                 1:6 `id` is empty. Write its text.
@@ -355,7 +358,7 @@ fn a_new_set_filled_in_by_the_form_becomes_valid() {
                 6:10 `office` is empty. Write its text.
                 7:9 `title` is empty. Write its text.
             FormEdit(RemoveQuestion(1))
-              Editor question-set.toml Toml typing form q0 slot s1
+              Editor question-set.toml Toml typing form q0 slot s1 undo Question(2)
                 1:1 No principles. Add at least one [[principles]] table.
                 1:1 No questions. Add at least one [[questions]] table.
                 1:6 `id` is empty. Write its text.
@@ -509,4 +512,52 @@ fn a_csv_whose_lines_end_in_cr_alone_opens_as_its_lines() {
           Editor mac.csv Csv checked valid demo note Opened { name: "mac.csv", shift_jis: false }
     "#]],
     );
+}
+
+/// A tester's report: 「削除」 on a question or a principle took effect at once, and nothing
+/// brought it back (Ctrl+Z in neither view), while the draft was kept over. A removal can now be
+/// undone while the text is the one it left; any other change to the text ends that.
+#[test]
+fn a_removal_in_the_form_can_be_undone_until_the_text_changes_again() {
+    check(
+        vec![
+            opened("demo.toml", VALID),
+            Action::ShowView(View::Form),
+            Action::SelectQuestion(1),
+            Action::FormEdit(FormEdit::RemoveQuestion(1)),
+            Action::Check { edits: 1 },
+            Action::UndoRemoval,
+            Action::UndoRemoval,
+            Action::FormEdit(FormEdit::RemovePrinciple(0)),
+            Action::FormEdit(FormEdit::AddQuestion),
+            Action::UndoRemoval,
+        ],
+        expect![[r##"
+            Opened { name: "demo.toml", text: "# A small valid
+              Editor demo.toml Toml checked valid demo note Opened { name: "demo.toml", shift_jis: false }
+            ShowView(Form)
+              Editor demo.toml Toml checked valid demo note Opened { name: "demo.toml", shift_jis: false } form q0
+            SelectQuestion(1)
+              Editor demo.toml Toml checked valid demo note Opened { name: "demo.toml", shift_jis: false } form q1
+            FormEdit(RemoveQuestion(1))
+              Editor demo.toml Toml typing valid demo note Opened { name: "demo.toml", shift_jis: false } form q0 undo Question(2)
+            Check { edits: 1 }
+              Editor demo.toml Toml checked valid demo note Opened { name: "demo.toml", shift_jis: false } form q0 undo Question(2)
+            UndoRemoval
+              Editor demo.toml Toml typing valid demo note Opened { name: "demo.toml", shift_jis: false } form q1
+            UndoRemoval
+              (unchanged)
+            FormEdit(RemovePrinciple(0))
+              Editor demo.toml Toml typing valid demo note Opened { name: "demo.toml", shift_jis: false } form q1 undo Principle(1)
+            FormEdit(AddQuestion)
+              Editor demo.toml Toml typing valid demo note Opened { name: "demo.toml", shift_jis: false } form q2
+            UndoRemoval
+              (unchanged)
+        "##]],
+    );
+    // What the undo puts back is the text before the removal, to the character.
+    let state = Rc::new(TrainerState::new(Lang::En)).apply(opened("demo.toml", VALID));
+    let removed = state.clone().apply(Action::FormEdit(FormEdit::RemoveQuestion(0)));
+    assert_ne!(*removed.draft.text, *state.draft.text);
+    assert_eq!(*removed.apply(Action::UndoRemoval).draft.text, *state.draft.text);
 }

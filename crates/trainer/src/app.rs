@@ -102,7 +102,7 @@ pub fn trainer_app() -> Html {
                     <EditorPanel lang={state.lang} draft={state.draft.clone()} file_note={state.file_note.clone()}
                         trying={state.trying} view={state.view} question={state.question} sources={sources}
                         drafts={state.drafts.clone()} draft_notes={state.draft_notes.clone()} slot={state.slot.clone()}
-                        on_action={on_action.clone()} />
+                        removed={state.undoable()} on_action={on_action.clone()} />
                 </div>
                 <div role="tabpanel" id="panel-results" aria-labelledby="tab-results" hidden={state.tab != Tab::Results}>
                     <ResultsPanel lang={state.lang} merged={state.merged.clone()} files={state.result_files.len()}

@@ -14,7 +14,7 @@ use crate::tryout::TryOut;
 use credo_authoring::draft::{self, Format, SourceError};
 use credo_authoring::i18n::{fill, FormTexts, TrainerTexts};
 use credo_authoring::problem::DraftProblem;
-use credo_authoring::trainer_state::{Action, Draft, DraftListing, DraftNote, FileNote, Sources, View};
+use credo_authoring::trainer_state::{Action, Draft, DraftListing, DraftNote, FileNote, Removed, Sources, View};
 use credo_core::diagnostic::{Diagnostic, Message, Problem};
 use credo_core::i18n::Lang;
 use credo_core::manifest::SetSummary;
@@ -41,6 +41,8 @@ pub struct Props {
     pub draft_notes: Vec<DraftNote>,
     /// Where the draft being edited is kept.
     pub slot: String,
+    /// What the form's last removal took, while it can be put back.
+    pub removed: Option<Removed>,
     pub on_action: Callback<Action>,
 }
 
@@ -236,7 +238,7 @@ pub fn editor_panel(props: &Props) -> Html {
                 if form_view {
                     <FormView lang={props.lang} text={draft.text.clone()} format={draft.format} parsed={draft.parsed.clone()}
                         checked={draft.is_checked()} question={props.question} sources={props.sources.clone()}
-                        on_action={props.on_action.clone()} />
+                        removed={props.removed} on_action={props.on_action.clone()} />
                 } else {
                     <label for="draft-text" class="editor-label">{ t.editor_label }</label>
                     <p id="draft-hint" class="meta">{ t.editor_hint }</p>

@@ -14,7 +14,7 @@ use credo_authoring::form::{
 };
 use credo_authoring::i18n::{fill, FormTexts};
 use credo_authoring::problem::DraftProblem;
-use credo_authoring::trainer_state::{Action, Sources};
+use credo_authoring::trainer_state::{Action, Removed, Sources};
 use credo_core::i18n::Lang;
 use credo_core::model::Difficulty;
 use credo_core::parse::Parsed;
@@ -32,6 +32,8 @@ pub struct Props {
     pub checked: bool,
     pub question: usize,
     pub sources: Rc<Sources>,
+    /// What the form's last removal took, while it can be put back.
+    pub removed: Option<Removed>,
     pub on_action: Callback<Action>,
 }
 
@@ -287,6 +289,7 @@ pub fn form_view(props: &Props) -> Html {
                 <h3 id="form-principles-heading">{ t.principles_heading }</h3>
                 { for principles }
                 <button type="button" id="add-principle" onclick={add_principle}>{ t.add_principle }</button>
+                { cx.removal_note(props.removed, |r| match r { Removed::Principle(n) => Some(n), _ => None }) }
             </section>
             <section aria-labelledby="form-questions-heading" class="form-section">
                 <h3 id="form-questions-heading">{ t.questions_heading }</h3>
@@ -295,6 +298,7 @@ pub fn form_view(props: &Props) -> Html {
                     <select id="form-question-pick" onchange={pick}>{ for question_options }</select>
                 }
                 <button type="button" id="add-question" onclick={add_question}>{ t.add_question }</button>
+                { cx.removal_note(props.removed, |r| match r { Removed::Question(n) => Some(n), _ => None }) }
                 { for question }
             </section>
         </div>
@@ -314,11 +318,36 @@ struct Cx {
 impl Cx {
     /// A button's callback: the edit, then the focus on `then` once it is rendered.
     fn act(&self, edit: FormEdit, then: String) -> Callback<MouseEvent> {
+        self.then_focus(move || Action::FormEdit(edit.clone()), then)
+    }
+
+    /// Reports `action` on a click, and moves the focus to `then` once the form shows its result.
+    fn then_focus(&self, action: impl Fn() -> Action + 'static, then: String) -> Callback<MouseEvent> {
         let (dispatch, focus_next) = (self.on_action.clone(), self.focus_next.clone());
         Callback::from(move |_: MouseEvent| {
             *focus_next.borrow_mut() = Some(then.clone());
-            dispatch.emit(Action::FormEdit(edit.clone()));
+            dispatch.emit(action());
         })
+    }
+
+    /// Where the form says what it just removed, with the way to put it back: after the add
+    /// button the focus went to, in a status region that is always there (so it is announced).
+    fn removal_note(&self, removed: Option<Removed>, kind: fn(Removed) -> Option<usize>) -> Html {
+        let t = self.t;
+        let note = removed.and_then(|r| Some((r, kind(r)?))).map(|(r, n)| {
+            let (said, back) = match r {
+                Removed::Question(_) => (t.question_removed, "form-q".to_string()),
+                Removed::Principle(_) => (t.principle_removed, field_id(&Field::Principle(n - 1, ""))),
+            };
+            let undo = self.then_focus(|| Action::UndoRemoval, back);
+            html! {
+                <>
+                    { fill(said, &[("n", &n)]) }{ " " }
+                    <button type="button" class="undo-removal" onclick={undo}>{ t.undo_removal }</button>
+                </>
+            }
+        });
+        html! { <p role="status" class="removal-note">{ for note }</p> }
     }
 
     fn edit(&self, field: Field) -> Callback<String> {
