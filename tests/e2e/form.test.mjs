@@ -277,6 +277,30 @@ test('a question or a principle removed in the form can be put back, to the char
   await context.close();
 });
 
+// A tester's report: the guide says a quote is picked "with Shift and the arrow keys", but in the
+// read-only source text no key moved the caret or selected anything.
+test('a quote is picked from the source text by keyboard alone, and the text cannot be changed', async () => {
+  const context = await browser.newContext();
+  const { page, watcher } = await openTrainer(context);
+  await page.click('#new-set');
+  await page.fill('#form-source-file', 'sources/maebashi-credo.txt');
+  await page.click('#add-question');
+  await page.waitForFunction(() => document.querySelector('#form-source-text')?.value.length > 100);
+  const source = await page.inputValue('#form-source-text');
+  await tabTo(page, '#form-source-text');
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('書き換え');
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await tabTo(page, '#form-take-quote');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((q) => document.querySelector('#form-q-quote')?.value === q, source.slice(0, 6).trim());
+  assert.equal(await page.inputValue('#form-source-text'), source, 'typing changed nothing');
+  watcher.assertClean();
+  await context.close();
+});
+
 test('review of issue 14: two tabs on one draft both keep their work; typing just before leaving is kept; a deleted draft stays deleted', async () => {
   const context = await browser.newContext();
   const a = (await openTrainer(context)).page;

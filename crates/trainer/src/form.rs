@@ -591,6 +591,18 @@ struct QuoteProps {
 fn quote_picker(props: &QuoteProps) -> Html {
     let t = FormTexts::get(props.lang);
     let area = use_node_ref();
+    {
+        // The source text refuses edits (see below). Yew has no `onbeforeinput`: a listener of
+        // the text area's own, which may cancel, while there is one.
+        let area = area.clone();
+        use_effect_with(props.sources.is_empty(), move |_| {
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            let listener = area.cast::<web_sys::HtmlTextAreaElement>().map(|target| {
+                gloo_events::EventListener::new_with_options(&target, "beforeinput", options, |e| e.prevent_default())
+            });
+            move || drop(listener)
+        });
+    }
     let nothing = use_state(|| false);
     // A set comparing documents names several: one at a time, chosen here.
     let chosen = use_state(|| 0usize);
@@ -623,6 +635,17 @@ fn quote_picker(props: &QuoteProps) -> Html {
             }
         })
     };
+    // Not `readonly`: Chromium moves no caret and selects nothing by keyboard in a read-only text
+    // area, and a quote is picked with Shift and the arrow keys too. Edits are refused instead, and
+    // what cannot be refused (an input method's composition) is undone at once.
+    let restore_source = {
+        let (area, source) = (area.clone(), source.clone());
+        Callback::from(move |_: InputEvent| {
+            if let Some(area) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&source);
+            }
+        })
+    };
     html! {
         <div class="quote-picker">
             if props.sources.len() > 1 {
@@ -630,7 +653,8 @@ fn quote_picker(props: &QuoteProps) -> Html {
                 <select id="form-source-file-pick" onchange={choose}>{ for files }</select>
             }
             <label for="form-source-text">{ t.source_text }</label>
-            <textarea id="form-source-text" ref={area} readonly=true value={source.clone()} rows="16" />
+            <textarea id="form-source-text" ref={area.clone()} aria-readonly="true" value={source.clone()} rows="16"
+                oninput={restore_source} />
             <button type="button" id="form-take-quote" onclick={take}>{ t.take_quote }</button>
             if *nothing {
                 <p class="error" role="alert">{ t.select_first }</p>
