@@ -181,6 +181,10 @@ test('a CSV saved by Japanese Excel (Shift_JIS) opens through the file chooser, 
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('.problems li'), /^row 4, column "本文"`pass_mark = 170`/);
   await assertAccessible(page, 'trainer editor in English');
+  // A tester's report: the choice of English was lost on a reload.
+  await page.reload();
+  await page.waitForSelector('text=Write and check a set');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   watcher.assertClean();
   await ctx.close();
 });

@@ -10,7 +10,7 @@ use credo_authoring::i18n::TrainerTexts;
 use credo_authoring::trainer_state::{Action, Tab, TrainerState};
 use credo_core::i18n::Lang;
 use credo_ui::app::Store;
-use credo_web::embed;
+use credo_web::{embed, storage};
 
 /// The trainer page's state in Yew (the same store as the quiz's).
 pub type Trainer = Store<TrainerState>;
@@ -18,11 +18,14 @@ pub type Trainer = Store<TrainerState>;
 /// The employee's quiz, relative to this page (dist/trainer/ beside dist/index.html).
 const QUIZ_URL: &str = "../";
 
+/// The page's `lang=`, else the language last chosen in this browser (the quiz's choice too: one
+/// key for every page), else Japanese.
 fn initial_state() -> Trainer {
     let lang = embed::query_pairs()
         .iter()
         .find(|(k, _)| k == "lang")
         .and_then(|(_, c)| Lang::from_code(c))
+        .or_else(|| storage::load_lang().and_then(|c| Lang::from_code(&c)))
         .unwrap_or_default();
     Store::new(TrainerState::new(lang))
 }
@@ -38,7 +41,10 @@ pub fn trainer_app() -> Html {
     let other = if state.lang == Lang::Ja { Lang::En } else { Lang::Ja };
     let switch_lang = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::SetLang(other)))
+        Callback::from(move |_| {
+            storage::save_lang(other.code());
+            dispatch.dispatch(Action::SetLang(other))
+        })
     };
     let tabs = [
         (Tab::Editor, "tab-editor", "panel-editor", t.tab_editor),
