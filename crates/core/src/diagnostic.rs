@@ -225,6 +225,8 @@ pub enum Problem {
         option: String,
     },
     NotUtf8,
+    /// A file that ends in the middle of a character: cut off (a copy or an upload that stopped).
+    CutOff,
     /// A source text the set names is not where the set says.
     SourceMissing {
         file: String,
@@ -443,6 +445,13 @@ impl Message for Problem {
                     format!("出典ファイル `{file}` が見つかりません。セットのファイルから見たその場所に置いてください(作業用のフォルダーで検査するときは、sources/ フォルダーも一緒に置きます)。")
                 } else {
                     format!("The source file `{file}` is not there. Put it where the set says, relative to the set's file (when checking a working copy, copy the sources/ folder beside it too).")
+                }
+            }
+            Problem::CutOff => {
+                if ja {
+                    "このファイルは文字の途中で終わっています。コピーやアップロードが途中で止まったようです。元のファイルからもう一度コピーしてください。".into()
+                } else {
+                    "This file ends in the middle of a character: it was cut off, as by a copy or an upload that stopped. Copy it again from the original.".into()
                 }
             }
             Problem::SourceNotUtf8 { file } => {

@@ -67,7 +67,9 @@ pub fn parse_set(file: &str, text: &str) -> Parsed {
     // Text a browser decoded as UTF-8 from Shift_JIS bytes: every later message would be about
     // the damage (backslashes, quotes), not the cause.
     if let Some(at) = text.find('\u{fffd}') {
-        cx.report(at..at, Problem::NotUtf8);
+        // One replaced character at the very end is a character cut in two, not an encoding.
+        let cut_off = at + '\u{fffd}'.len_utf8() == text.len();
+        cx.report(at..at, if cut_off { Problem::CutOff } else { Problem::NotUtf8 });
         return cx.finish(None);
     }
     let (root, errors) = toml_doc::parse(text);

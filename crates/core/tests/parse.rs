@@ -361,3 +361,23 @@ fn japanese_messages_space_a_table_name_only_where_it_is_bracketed() {
     "#]]
     .assert_eq(&rendered);
 }
+
+/// A tester's report: a file cut off in the middle of a character (a copy that stopped) was said
+/// to be saved in Shift_JIS, which sent the trainer to re-save a file that was never Shift_JIS.
+#[test]
+fn a_file_cut_off_inside_a_character_is_not_called_shift_jis() {
+    // How a browser decodes the bytes: the cut character becomes one U+FFFD at the very end.
+    let half = VALID.char_indices().nth(VALID.chars().count() / 2).unwrap().0;
+    check(
+        &format!("{}\u{fffd}", &VALID[..half]),
+        expect![[r#"
+        set.toml:18:17: This file ends in the middle of a character: it was cut off, as by a copy or an upload that stopped. Copy it again from the original.
+    "#]],
+    );
+    check(
+        &VALID.replacen("デモ", "\u{fffd}\u{fffd}", 1),
+        expect![[r#"
+        set.toml:3:10: This file is saved in Shift_JIS (ANSI), not UTF-8, and the quiz page reads UTF-8 only. Save it again as UTF-8 (Notepad: Save As, Encoding UTF-8), or open it on the trainer page and download the TOML.
+    "#]],
+    );
+}

@@ -93,7 +93,7 @@ fn load_set(path: &Path) -> Parsed<DraftProblem> {
         // TOML is UTF-8 by definition; only Excel's and Moodle's files need guessing.
         Ok(bytes) if format == Format::Toml => match String::from_utf8(bytes) {
             Ok(text) => text,
-            Err(_) => return not_utf8(&name),
+            Err(e) => return not_utf8(&name, e.utf8_error()),
         },
         Ok(bytes) => decode_text(&bytes),
         Err(e) => return unreadable(&name, e.to_string()).map(DraftProblem::from),
@@ -108,9 +108,10 @@ fn load_set(path: &Path) -> Parsed<DraftProblem> {
     })
 }
 
-/// A TOML set saved in Shift_JIS: the one problem the app, the trainer page and quizcheck all give.
-fn not_utf8(name: &str) -> Parsed<DraftProblem> {
-    let problem = Problem::NotUtf8.into();
+/// A TOML set saved in Shift_JIS, or cut off inside a character (its bytes end in the middle of
+/// one): the one problem the app, the trainer page and quizcheck all give.
+fn not_utf8(name: &str, error: std::str::Utf8Error) -> Parsed<DraftProblem> {
+    let problem = if error.error_len().is_none() { Problem::CutOff } else { Problem::NotUtf8 }.into();
     Parsed {
         file: name.to_string(),
         set: None,
@@ -147,7 +148,10 @@ pub fn read_set_file(path: &Path) -> Parsed<DraftProblem> {
     };
     match std::fs::read(path) {
         // A set file is read by browsers as UTF-8: the same rule here as in the app.
-        Ok(bytes) if format == Format::Toml && std::str::from_utf8(&bytes).is_err() => not_utf8(&name),
+        Ok(bytes) if format == Format::Toml => match std::str::from_utf8(&bytes) {
+            Ok(text) => draft::parse(format, &name, text),
+            Err(e) => not_utf8(&name, e),
+        },
         Ok(bytes) => draft::parse(format, &name, &decode_text(&bytes)),
         Err(e) => unreadable(&name, e.to_string()).map(DraftProblem::from),
     }

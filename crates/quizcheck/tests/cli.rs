@@ -239,6 +239,26 @@ fn a_source_text_in_shift_jis_says_to_save_it_as_utf8() {
     );
 }
 
+/// A tester's report: a set file cut off inside a character was said to be saved in Shift_JIS.
+#[test]
+fn a_set_file_cut_off_inside_a_character_says_so() {
+    let dir = folder("cutoff");
+    let bytes = VALID.as_bytes();
+    let cut = VALID.find("デモ").unwrap() + 1;
+    std::fs::write(dir.join("set.toml"), &bytes[..cut]).unwrap();
+    check(
+        &dir,
+        &["check", "set.toml"],
+        expect![[r#"
+        exit 1
+        --- stdout
+        set.toml:1:1: このファイルは文字の途中で終わっています。コピーやアップロードが途中で止まったようです。元のファイルからもう一度コピーしてください。
+        --- stderr
+        1 ファイル、正しいセット 0 個、問題 1 件
+    "#]],
+    );
+}
+
 /// Issue 9.11: `convert --draft` wrote nothing for a CSV with a missing column or a wrong answer,
 /// though the guide and --help say it writes what it could read.
 #[test]
