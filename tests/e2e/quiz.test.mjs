@@ -427,6 +427,12 @@ test('a pass gives a certificate that prints to an A4 PDF with the name, set, so
   await page.click('text=結果に戻る');
   await page.click('text=修了証を表示');
   assert.equal(await page.inputValue('#certificate-name'), '山田 花子');
+  // A tester's report: the name typed for the result file was not the certificate's, and back.
+  await page.click('text=結果に戻る');
+  assert.equal(await page.inputValue('#result-name'), '山田 花子', 'the result file takes the name kept');
+  await page.fill('#result-name', '佐藤 一郎');
+  await page.click('text=修了証を表示');
+  assert.equal(await page.inputValue('#certificate-name'), '佐藤 一郎');
   watcher.assertClean();
   await ctx.close();
 });

@@ -313,7 +313,8 @@ fn screen(state: &State, h: &Handlers) -> Html {
             html! {
                 <ResultView {lang} set={set.clone()} outcome={outcome.clone()} {recorded_at} {embed}
                     on_retry={retry} on_retry_missed={Some(h.retry_missed.clone())} on_study={Some(study)}
-                    on_certificate={Some(h.certificate.clone())} on_back={h.show_sets.clone()} />
+                    on_certificate={Some(h.certificate.clone())} on_back={h.show_sets.clone()}
+                    name={storage::load_name()} on_name={Some(h.name.clone())} />
             }
         }
         Screen::Certificate { set_id, outcome, recorded } => {

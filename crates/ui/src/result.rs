@@ -31,6 +31,12 @@ pub struct Props {
     /// The certificate of a pass; `None` where there is none to give (a trial run).
     #[prop_or_default]
     pub on_certificate: Option<Callback<()>>,
+    /// The name last typed for a result file or a certificate (one name, kept in this browser),
+    /// and where a new one goes; none in a trial run.
+    #[prop_or_default]
+    pub name: String,
+    #[prop_or_default]
+    pub on_name: Option<Callback<String>>,
     pub on_back: Callback<()>,
 }
 
@@ -39,6 +45,9 @@ pub fn result_view(props: &Props) -> Html {
     let (set, o, t) = (&props.set, &props.outcome, props.lang.texts());
     let heading = use_focus_on_mount();
     let name_input = use_node_ref();
+    let keep_name = props.on_name.clone().map(|keep| {
+        Callback::from(move |e: InputEvent| keep.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    });
     let download = {
         let (set, outcome, recorded_at, name_input) = (set.clone(), o.clone(), props.recorded_at, name_input.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -121,7 +130,8 @@ pub fn result_view(props: &Props) -> Html {
             <form class="hand-in" onsubmit={download}>
                 <h2>{ t.download_heading }</h2>
                 <label for="result-name">{ t.name_label }</label>
-                <input id="result-name" type="text" autocomplete="name" ref={name_input} required=true pattern=".*\\S.*" />
+                <input id="result-name" type="text" autocomplete="name" ref={name_input} required=true pattern=".*\\S.*"
+                    value={props.name.clone()} oninput={keep_name} />
                 <button type="submit">{ t.download_result }</button>
             </form>
             <h2>{ t.missed_heading }</h2>
