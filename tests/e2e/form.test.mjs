@@ -123,7 +123,10 @@ test('each problem is shown at its field, and its link in the summary focuses th
   await page.waitForSelector('#form-problems-heading');
   await assertAccessible(page, 'a form with problems');
   assert.equal(await page.inputValue('#form-question-pick'), '1', 'the second question is shown');
-  // The first problem: the set's empty id, at line 1.
+  // The first problem: the set's empty id, at line 1. A tester's report: the form's list named
+  // text lines and columns, which a trainer using the form never sees; it names the field.
+  assert.equal(await page.locator('.form-view .problems li').first().locator('.problem-link').textContent(), 'セット · セット ID');
+  await page.waitForSelector('.form-view .problems .problem-link:text-is("問題 1 · 場面")');
   await page.locator('.form-view .problems li').first().locator('.problem-link').click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'form-set-id');
   // A problem of the first question: its link shows that question and focuses the field.

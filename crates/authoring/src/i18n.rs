@@ -258,6 +258,7 @@ pub struct FormTexts {
     /// id, kind, difficulty, text, prompt, options, answer, principle, explanation, quote.
     pub question_fields: [&'static str; 10],
     pub principle_n: &'static str,
+    pub question_n: &'static str,
     pub add_principle: &'static str,
     pub add_question: &'static str,
     pub duplicate: &'static str,
@@ -323,6 +324,7 @@ static FORM_JA: FormTexts = FormTexts {
     principle_fields: ["原則 ID", "原則の名前", "要約"],
     question_fields: ["問題 ID", "種類", "難易度", "場面(問題文)", "この問題の問いかけ文(空欄: セットの問いかけ文)", "選択肢", "正解", "集計する原則", "解説", "引用(出典のとおり)"],
     principle_n: "原則 {n}",
+    question_n: "問題 {n}",
     add_principle: "原則を追加",
     add_question: "問題を追加",
     duplicate: "この問題を複製",
@@ -402,6 +404,7 @@ static FORM_EN: FormTexts = FormTexts {
         "Quote (word for word)",
     ],
     principle_n: "Principle {n}",
+    question_n: "Question {n}",
     add_principle: "Add a principle",
     add_question: "Add a question",
     duplicate: "Duplicate this question",

@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use credo_authoring::draft::{self, Format};
 use credo_authoring::form::{
-    fields_at, Field, FormEdit, FormUnavailable, QuestionForm, SetForm, SET_KEYS, SOURCE_KEYS,
+    fields_at, Field, FormEdit, FormUnavailable, QuestionForm, SetForm, PRINCIPLE_KEYS, QUESTION_KEYS, SET_KEYS,
+    SOURCE_KEYS,
 };
 use credo_authoring::i18n::{fill, FormTexts};
 use credo_authoring::problem::DraftProblem;
@@ -35,6 +36,31 @@ pub struct Props {
     /// What the form's last removal took, while it can be put back.
     pub removed: Option<Removed>,
     pub on_action: Callback<Action>,
+}
+
+/// A field as the form's list of problems names it: its section (and number) and its label,
+/// without the label's hint in brackets.
+fn field_place(t: &FormTexts, field: &Field) -> String {
+    let short = |full: &str| full.split(['(', '(']).next().unwrap_or_default().trim().to_string();
+    let label = |keys: &[&str], labels: &[&str], key: &str| {
+        keys.iter().position(|k| *k == key).and_then(|i| labels.get(i)).map(|l| short(l)).unwrap_or_default()
+    };
+    let (section, label) = match field {
+        Field::Set(key) => (t.set_heading.to_string(), label(&SET_KEYS, &t.set_fields, key)),
+        Field::Source(key) => (t.source_heading.to_string(), label(&SOURCE_KEYS, &t.source_fields, key)),
+        Field::Principle(i, key) => {
+            (fill(t.principle_n, &[("n", &(i + 1))]), label(&PRINCIPLE_KEYS, &t.principle_fields, key))
+        }
+        Field::Question(i, key) => {
+            (fill(t.question_n, &[("n", &(i + 1))]), label(&QUESTION_KEYS, &t.question_fields, key))
+        }
+        Field::Note(i, _) => (fill(t.question_n, &[("n", &(i + 1))]), short(t.notes_heading)),
+    };
+    if label.is_empty() {
+        section
+    } else {
+        format!("{section} · {label}")
+    }
 }
 
 /// The id of a field's input, for its label, its problems and the links to it.
@@ -194,6 +220,8 @@ pub fn form_view(props: &Props) -> Html {
                 }
             })
         });
+        // The form names the field, not the text's line and column, which the form does not show.
+        let place = field.as_ref().map_or_else(|| place.clone(), |f| field_place(t, &rendered(f, form)));
         html! {
             <li>
                 if let Some(go) = go {
