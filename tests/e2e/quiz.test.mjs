@@ -192,6 +192,15 @@ test('English interface on request, with the document language following', async
   await assertAccessible(page, 'set list in English');
   await page.reload();
   await page.waitForSelector('text=Question sets');
+  // A tester's report: the sets' Japanese text had no language of its own inside the English
+  // interface, so a screen reader read it in an English voice.
+  assert.equal(await page.getAttribute('#set-maebashi-credo', 'lang'), 'ja');
+  await page.click('[aria-labelledby="set-maebashi-credo"] button.primary');
+  await page.waitForSelector('[data-question]');
+  assert.equal(await page.getAttribute('[data-question]', 'lang'), 'ja');
+  assert.equal(await page.getAttribute('label[for=option-0] span', 'lang'), 'ja');
+  assert.equal(await page.getAttribute('#progress-label', 'lang'), null, 'the interface keeps English');
+  await assertAccessible(page, 'a question in English');
   watcher.assertClean();
   await ctx.close();
 });

@@ -17,6 +17,25 @@ impl Lang {
         }
     }
 
+    /// The language a set's own text is in, from a sample of it (its title): Japanese when any
+    /// kana or kanji is there. The page marks the set's text with it where the interface is in
+    /// the other language, so a screen reader reads each part in its own voice (JIS X 8341-3,
+    /// language of parts).
+    pub fn of_text(sample: &str) -> Lang {
+        let japanese = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}');
+        if sample.chars().any(japanese) {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The `lang` to put on a set's text (its language is `content`) inside this interface
+    /// language: none where they are the same (the text inherits it).
+    pub fn for_content(self, content: Lang) -> Option<&'static str> {
+        (content != self).then(|| content.code())
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         match code {
             "ja" => Some(Lang::Ja),

@@ -42,14 +42,16 @@ pub fn quiz(props: &Props) -> Html {
     let position = attempt.position();
     let quit = props.on_quit.reform(|_: MouseEvent| ());
     let answered = (attempt.phase == Phase::Feedback).then(|| attempt.last_answer()).flatten();
+    // The set's own text keeps its language inside an interface in the other one.
+    let content = props.lang.for_content(Lang::of_text(set.title()));
     html! {
         <section class="quiz" aria-labelledby="question-heading">
-            <p class="set-title">{ set.title() }</p>
+            <p class="set-title" lang={content}>{ set.title() }</p>
             <div class="progress">
                 <span id="progress-label">{ format!("{} {position} / {total}", t.question_of) }</span>
                 <progress max={total.to_string()} value={position.to_string()} aria-labelledby="progress-label"></progress>
             </div>
-            <h1 id="question-heading" tabindex="-1" class="question-text" data-question={question.id.clone()}>{ &question.text }</h1>
+            <h1 id="question-heading" tabindex="-1" class="question-text" data-question={question.id.clone()} lang={content}>{ &question.text }</h1>
             <Options key={question.id.clone()} lang={props.lang} set={set.clone()} question_id={question.id.clone()}
                 chosen={answered.map(|a| a.chosen.clone())} on_answer={props.on_answer.clone()} />
             // The live region exists before the answer, so screen readers announce the verdict.
@@ -95,6 +97,8 @@ fn options(props: &OptionsProps) -> Html {
             }
         })
     };
+    let content = props.lang.for_content(Lang::of_text(set.title()));
+    let legend_lang = set.prompt_of(question).and(content);
     let legend = set.prompt_of(question).unwrap_or(match question.kind {
         QuestionKind::Scenario => t.which_principle,
         QuestionKind::Choice => t.choose_one,
@@ -117,7 +121,7 @@ fn options(props: &OptionsProps) -> Html {
             <li class="option" data-mark={mark}>
                 <input type="radio" name="answer" id={id.clone()} value={value.clone()} {checked} disabled={locked} {onchange} />
                 <label for={id}>
-                    { set.option_label(question, value) }
+                    <span lang={content}>{ set.option_label(question, value) }</span>
                     if let Some((sign, word)) = tag {
                         <span class="option-tag"><span aria-hidden="true">{ sign }</span>{ word }</span>
                     }
@@ -128,7 +132,7 @@ fn options(props: &OptionsProps) -> Html {
     html! {
         <form class="answer-form" onsubmit={submit}>
             <fieldset>
-                <legend>{ legend }</legend>
+                <legend lang={legend_lang}>{ legend }</legend>
                 <ul class="options">{ for items }</ul>
             </fieldset>
             if !locked {
@@ -156,6 +160,7 @@ fn feedback(props: &FeedbackProps) -> Html {
     let heading = use_focus_on_mount();
     let Some(question) = set.question(&props.question_id) else { return html! {} };
     let next = props.on_next.reform(|_: MouseEvent| ());
+    let content = props.lang.for_content(Lang::of_text(set.title()));
     html! {
         <section class="feedback" data-verdict={verdict(props.correct)} aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" tabindex="-1" ref={heading}>
@@ -164,19 +169,19 @@ fn feedback(props: &FeedbackProps) -> Html {
             <dl>
                 if !props.correct {
                     <dt>{ t.your_answer }</dt>
-                    <dd>{ set.option_label(question, &props.chosen) }</dd>
+                    <dd lang={content}>{ set.option_label(question, &props.chosen) }</dd>
                 }
                 <dt>{ applies_label(t, question) }</dt>
-                <dd class="answer">{ set.option_label(question, &question.answer) }</dd>
+                <dd class="answer" lang={content}>{ set.option_label(question, &question.answer) }</dd>
                 <dt>{ t.why }</dt>
-                <dd class="explanation">{ &question.explanation }</dd>
+                <dd class="explanation" lang={content}>{ &question.explanation }</dd>
                 // Why the option chosen is not the best fit here, when the question says.
                 if let Some(note) = (!props.correct).then(|| question.note_for(&props.chosen)).flatten() {
                     <dt>{ fill(t.why_not, &[("chosen", &set.option_label(question, &props.chosen))]) }</dt>
-                    <dd class="explanation why-not">{ note }</dd>
+                    <dd class="explanation why-not" lang={content}>{ note }</dd>
                 }
                 <dt>{ t.source_quote }</dt>
-                <dd>
+                <dd lang={content}>
                     <blockquote class="quote">{ &question.quote }</blockquote>
                     <p class="cite">{ cite(set) }</p>
                 </dd>

@@ -102,7 +102,7 @@ pub fn result_view(props: &Props) -> Html {
     });
     html! {
         <section class="result" aria-labelledby="result-heading">
-            <h1 id="result-heading" tabindex="-1" ref={heading}>{ format!("{} — {}", t.result_heading, set.title()) }</h1>
+            <h1 id="result-heading" tabindex="-1" ref={heading}>{ t.result_heading }{ " — " }<span lang={props.lang.for_content(Lang::of_text(set.title()))}>{ set.title() }</span></h1>
             <p class="verdict" data-verdict={verdict(o.passed)}>
                 <span class="score">{ format!("{} {} / {} ({}%)", t.score, o.score, o.max, o.percent) }</span>
                 <strong>{ if o.passed { t.passed } else { t.failed } }</strong>
@@ -147,14 +147,17 @@ pub fn result_view(props: &Props) -> Html {
 
 /// The text carries the figures; the SVG only draws them, so it is hidden from screen readers.
 fn principle_bar(lang: Lang, set: &QuestionSet, p: &PrincipleScore) -> Html {
-    let label = match &p.principle_id {
-        Some(id) => set.principle(id).map_or(id.as_str(), |x| x.label.as_str()).to_string(),
-        None => lang.texts().general.to_string(),
+    let (label, label_lang) = match &p.principle_id {
+        Some(id) => (
+            set.principle(id).map_or(id.as_str(), |x| x.label.as_str()).to_string(),
+            lang.for_content(Lang::of_text(set.title())),
+        ),
+        None => (lang.texts().general.to_string(), None),
     };
     let width = (p.correct * 200).checked_div(p.total).unwrap_or(0);
     html! {
         <li>
-            <span class="bar-label">{ format!("{label}: {}/{}", p.correct, p.total) }</span>
+            <span class="bar-label"><span lang={label_lang}>{ label }</span>{ format!(": {}/{}", p.correct, p.total) }</span>
             <svg class="bar" width="200" height="14" viewBox="0 0 200 14" aria-hidden="true" focusable="false">
                 <rect class="bar-track" x="0" y="0" width="200" height="14" rx="3" />
                 <rect class="bar-fill" x="0" y="0" width={width.to_string()} height="14" rx="3" />

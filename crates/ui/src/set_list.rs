@@ -79,6 +79,8 @@ fn set_card(props: &Props, entry: &SetEntry) -> Html {
 fn summary_card(props: &Props, entry: &SetEntry, set: &SetSummary) -> Html {
     let t = props.lang.texts();
     let heading_id = format!("set-{}", set.id);
+    // The set's own text keeps its language inside an interface in the other one.
+    let content = props.lang.for_content(Lang::of_text(&set.title));
     let for_set = |callback: &Callback<String>| {
         let set_id = set.id.clone();
         callback.reform(move |_: MouseEvent| set_id.clone())
@@ -103,9 +105,9 @@ fn summary_card(props: &Props, entry: &SetEntry, set: &SetSummary) -> Html {
     let best = entry.history.best().map(|b| format!(" · {} {}/{}", t.best, b.outcome.score, b.outcome.max));
     html! {
         <li class="set-card" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id}>{ &set.title }</h2>
+            <h2 id={heading_id} lang={content}>{ &set.title }</h2>
             <p class="meta">
-                { format!("{}: {} {}", t.source_label, set.office, set.source) }<br/>
+                { t.source_label }{ ": " }<span lang={content}>{ format!("{} {}", set.office, set.source) }</span><br/>
                 { format!("{} {} · {} {}%", set.asked, t.questions_count, t.pass_mark, set.pass_mark) }
                 { best.unwrap_or_default() }
             </p>

@@ -23,6 +23,7 @@ pub fn study_view(props: &Props) -> Html {
     let source = set.source();
     let date = source.date.as_deref().map(|d| format!("({d})")).unwrap_or_default();
     let cite = format!("— {} {}{date}", source.office, source.title);
+    let content = props.lang.for_content(Lang::of_text(set.title()));
     let principles = set.principles().iter().map(|p| {
         // The passages its questions quote, each once, in the set's order.
         let mut passages: Vec<&str> = Vec::new();
@@ -34,19 +35,19 @@ pub fn study_view(props: &Props) -> Html {
         let heading_id = format!("study-{}", p.id);
         html! {
             <section class="study-principle" aria-labelledby={heading_id.clone()}>
-                <h2 id={heading_id}>{ &p.label }</h2>
-                <p>{ &p.summary }</p>
+                <h2 id={heading_id} lang={content}>{ &p.label }</h2>
+                <p lang={content}>{ &p.summary }</p>
                 if !passages.is_empty() {
                     <h3>{ t.study_passages }</h3>
-                    { for passages.iter().map(|q| html! { <blockquote class="quote">{ *q }</blockquote> }) }
-                    <p class="cite">{ cite.clone() }</p>
+                    { for passages.iter().map(|q| html! { <blockquote class="quote" lang={content}>{ *q }</blockquote> }) }
+                    <p class="cite" lang={content}>{ cite.clone() }</p>
                 }
             </section>
         }
     });
     html! {
         <section class="study" aria-labelledby="study-heading">
-            <h1 id="study-heading" tabindex="-1" ref={heading}>{ format!("{} — {}", t.study_heading, set.title()) }</h1>
+            <h1 id="study-heading" tabindex="-1" ref={heading}>{ t.study_heading }{ " — " }<span lang={content}>{ set.title() }</span></h1>
             <p class="meta">{ t.study_intro }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={props.on_start.reform(|_: MouseEvent| ())}>{ t.start }</button>
