@@ -88,6 +88,38 @@ test('a new screen or question takes the focus to its heading; a page just opene
   await ctx.close();
 });
 
+// A tester's report: the browser's Back button, pressed in a quiz opened from the set list, left
+// the app (to the page before it) instead of going back to the list.
+test('Back in the browser returns from a set to the list, and from the list leaves the app', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const watcher = watch(page, server.origin);
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('.set-card h2');
+  await startMaebashi(page);
+  await answerByKeyboard(page);
+  await page.goBack();
+  await page.waitForSelector('.set-card h2');
+  assert.match(await page.textContent('[aria-labelledby="set-maebashi-credo"] .actions'), /続きから/);
+  // Back at the list by the app's own button: the next Back leaves, with no step that does nothing.
+  await page.click('[aria-labelledby="set-maebashi-credo"] button.primary');
+  await page.waitForSelector('[data-question]');
+  await page.click('.quiz .link-button');
+  await page.waitForSelector('.set-card h2');
+  await page.goBack();
+  await page.waitForURL('about:blank');
+  // A quiz opened by a link (from a portal page) adds no entry: Back returns to the portal.
+  const linked = await ctx.newPage();
+  await linked.goto(server.origin + '/?set=maebashi-credo');
+  await linked.waitForSelector('[data-question]');
+  await linked.click('.quiz .link-button');
+  await linked.waitForSelector('.set-card h2');
+  await linked.goBack();
+  await linked.waitForURL('about:blank');
+  watcher.assertClean();
+  await ctx.close();
+});
+
 test('reloading mid-quiz resumes at the same question; the finished attempt is in history after a reload', async () => {
   const { ctx, page, watcher } = await openPage();
   await startMaebashi(page);

@@ -13,8 +13,8 @@ use credo_web::{embed, report, storage};
 use crate::certificate::CertificateView;
 use crate::history::{history_view, Props as HistoryProps};
 use crate::hooks::{
-    use_config, use_document_lang, use_heading_focus, use_host_events, use_lms_records, use_lrs_statements,
-    use_recorded_finish, use_saved_attempt, use_set_aside_stale, use_set_loading, with_arrived,
+    use_back_to_sets, use_config, use_document_lang, use_heading_focus, use_host_events, use_lms_records,
+    use_lrs_statements, use_recorded_finish, use_saved_attempt, use_set_aside_stale, use_set_loading, with_arrived,
 };
 use crate::notices::{notices, Props as NoticesProps};
 use crate::quiz::{quiz, Props as QuizProps};
@@ -201,6 +201,7 @@ pub fn app() -> Html {
     use_saved_attempt(state.attempt.clone(), in_lms, state.dispatcher());
     use_recorded_finish(state.screen.clone(), state.dispatcher());
     use_heading_focus(&state.screen, state.attempt.as_ref().and_then(|a| a.current_question_id()));
+    use_back_to_sets(&state.screen, state.embed, state.dispatcher());
 
     let lang = state.lang;
     let t = lang.texts();

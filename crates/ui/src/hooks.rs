@@ -64,6 +64,40 @@ pub fn use_heading_focus(screen: &Screen, question: Option<&str>) {
     });
 }
 
+/// The browser's Back button as a visitor expects it: leaving the set list for a set (a quiz, its
+/// study screen, its history) adds one history entry, and Back returns to the list (the attempt
+/// is kept, as the app's own button keeps it). Going back by the app's own button steps over that
+/// entry too, so the next Back leaves the app at once. Not embedded: a frame's entries are the
+/// host page's history.
+#[hook]
+pub fn use_back_to_sets(screen: &Screen, embed: bool, dispatch: Dispatch) {
+    let pushed = use_mut_ref(|| false);
+    {
+        let pushed = pushed.clone();
+        use_effect_with((), move |_| {
+            let listener = embed::on_back(move || {
+                if std::mem::take(&mut *pushed.borrow_mut()) {
+                    dispatch.dispatch(Action::ShowSets);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Whether the screen was the set list, after the first render: a page opened on a set (a deep
+    // link from a portal) adds nothing, and Back returns to the portal.
+    let was_on_sets = use_mut_ref(|| None::<bool>);
+    let on_sets = *screen == Screen::Sets;
+    use_effect_with(on_sets, move |&on_sets| {
+        let left_the_list = was_on_sets.borrow_mut().replace(on_sets) == Some(true) && !on_sets;
+        if left_the_list && !embed && !*pushed.borrow() {
+            embed::push_history_entry();
+            *pushed.borrow_mut() = true;
+        } else if on_sets && std::mem::take(&mut *pushed.borrow_mut()) {
+            embed::pop_history_entry();
+        }
+    });
+}
+
 /// The host page's theme (`theme=`); config.toml, read once: the link to the host page when
 /// framed (height, events, H5P's resizer; its allowed origins join the `origin=` parameters) and
 /// the learning record store, when it names one.

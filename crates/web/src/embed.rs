@@ -280,6 +280,27 @@ pub fn page_base() -> String {
     format!("{origin}{}", &path[..path.rfind('/').map_or(0, |i| i + 1)])
 }
 
+/// Adds an entry to the browser's history for the page as it is, so that Back returns to it
+/// (`on_back` hears it) instead of leaving the app.
+pub fn push_history_entry() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::from_str("credo-quiz"), "", None);
+    }
+}
+
+/// Steps back over the entry `push_history_entry` added, when the app itself went back.
+pub fn pop_history_entry() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+/// Calls `back` each time the browser goes back (or forward) within this page's entries.
+pub fn on_back(back: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(&window, "popstate", move |_| back()))
+}
+
 /// Keeps `<html lang>` in step with the interface language, for screen readers and axe.
 pub fn set_document_lang(code: &str) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
