@@ -82,7 +82,7 @@ await Promise.race([opening, new Promise((done) => setTimeout(done, 2000))]);
 // later it takes from the fetches above (a copy, so nothing is added behind its back).
 window.credoQuizArrived = { ...arrived };
 // The wasm: the build's gzip-packed copy where the browser can unpack it (scripts/pack-wasm.mjs:
-// 144 KB instead of 357 KB from a server that does not compress .wasm), else the plain file.
+// 148 KB instead of 366 KB from a server that does not compress .wasm), else the plain file.
 function wasmResponse() {
   const packed = boot.dataset.wasmGz;
   if (!packed || typeof DecompressionStream !== 'function') return fetch(boot.dataset.wasm);
