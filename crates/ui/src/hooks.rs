@@ -67,8 +67,7 @@ pub fn use_heading_focus(screen: &Screen, question: Option<&str>) {
 /// The browser's Back button as a visitor expects it: leaving the set list for a set (a quiz, its
 /// study screen, its history) adds one history entry, and Back returns to the list (the attempt
 /// is kept, as the app's own button keeps it). Going back by the app's own button steps over that
-/// entry too, so the next Back leaves the app at once. Not embedded: a frame's entries are the
-/// host page's history.
+/// entry too, so the next Back leaves the app at once. Not in a frame.
 #[hook]
 pub fn use_back_to_sets(screen: &Screen, embed: bool, dispatch: Dispatch) {
     let pushed = use_mut_ref(|| false);
@@ -89,7 +88,8 @@ pub fn use_back_to_sets(screen: &Screen, embed: bool, dispatch: Dispatch) {
     let on_sets = *screen == Screen::Sets;
     use_effect_with(on_sets, move |&on_sets| {
         let left_the_list = was_on_sets.borrow_mut().replace(on_sets) == Some(true) && !on_sets;
-        if left_the_list && !embed && !*pushed.borrow() {
+        // In a frame (an embed, an LMS's player) the entries would be the host page's history.
+        if left_the_list && !embed && !embed::is_framed() && !*pushed.borrow() {
             embed::push_history_entry();
             *pushed.borrow_mut() = true;
         } else if on_sets && std::mem::take(&mut *pushed.borrow_mut()) {
