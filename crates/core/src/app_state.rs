@@ -73,7 +73,19 @@ impl SetEntry {
 
     /// The manifest says this file holds the set `set_id`, and it has not been fetched yet.
     fn promises(&self, set_id: &str) -> bool {
-        self.parsed.is_none() && self.summary.as_ref().is_some_and(|s| s.id == set_id)
+        self.parsed.is_none() && self.claims(set_id)
+    }
+
+    /// The line's summary names `set_id` (fetched or not, valid or broken).
+    fn claims(&self, set_id: &str) -> bool {
+        self.summary.as_ref().is_some_and(|s| s.id == set_id)
+    }
+
+    /// The file is named after `set_id` (`<id>.toml`, in any folder): where a link's set is looked
+    /// for when no summary names it.
+    fn named_after(&self, set_id: &str) -> bool {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        name.strip_suffix(".toml") == Some(set_id)
     }
 }
 
@@ -286,12 +298,7 @@ impl AppState {
     pub fn pending_file(&self) -> Option<&str> {
         let set_id = self.pending.as_ref()?.set_id();
         let promised = self.sets.iter().find(|e| e.promises(set_id));
-        let entry = promised.or_else(|| {
-            self.sets.iter().find(|e| {
-                let name = e.file.rsplit('/').next().unwrap_or(&e.file);
-                name.strip_suffix(".toml") == Some(set_id)
-            })
-        })?;
+        let entry = promised.or_else(|| self.sets.iter().find(|e| e.named_after(set_id)))?;
         Some(entry.file.as_str())
     }
 
@@ -335,9 +342,7 @@ impl AppState {
                 // A link or a card the set list showed whose file does not hold the set: say so,
                 // rather than start nothing silently.
                 if matches!(pending, Pending::Start { .. } | Pending::Then { .. }) {
-                    let listed = self.sets.iter().any(|e| {
-                        e.summary.as_ref().is_some_and(|s| s.id == set_id) || e.file == format!("{set_id}.toml")
-                    });
+                    let listed = self.sets.iter().any(|e| e.claims(&set_id) || e.named_after(&set_id));
                     self.notify(if listed { Notice::SetUnusable(set_id) } else { Notice::UnknownSet(set_id) });
                 }
             }
@@ -372,9 +377,8 @@ impl AppState {
         for i in 0..self.sets.len() {
             let Some(parsed) = self.sets[i].parsed.clone() else { continue };
             let Some(id) = parsed.valid_set().map(|s| s.id().to_string()) else { continue };
-            let holds =
-                |e: &SetEntry| e.set().is_some_and(|s| s.id() == id) || e.summary.as_ref().is_some_and(|s| s.id == id);
-            let Some(earlier) = self.sets[..i].iter().find(|e| holds(e)) else {
+            let holds = |e: &&SetEntry| e.set().is_some_and(|s| s.id() == id) || e.claims(&id);
+            let Some(earlier) = self.sets[..i].iter().find(holds) else {
                 continue;
             };
             let (line, column) = parsed.id_at;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::diagnostic::{IdOf, Problem};
+use crate::i18n::Lang;
 
 /// One quiz: the principles of one document and the questions that teach them.
 ///
@@ -145,6 +146,11 @@ impl QuestionSet {
 
     pub fn title(&self) -> &str {
         &self.0.title
+    }
+
+    /// The language the set is written in, as its title shows (`Lang::of_text`).
+    pub fn lang(&self) -> Lang {
+        Lang::of_text(self.title())
     }
 
     pub fn source(&self) -> &Source {

@@ -43,7 +43,7 @@ pub fn quiz(props: &Props) -> Html {
     let quit = props.on_quit.reform(|_: MouseEvent| ());
     let answered = (attempt.phase == Phase::Feedback).then(|| attempt.last_answer()).flatten();
     // The set's own text keeps its language inside an interface in the other one.
-    let content = props.lang.for_content(Lang::of_text(set.title()));
+    let content = props.lang.for_content(set.lang());
     html! {
         <section class="quiz" aria-labelledby="question-heading">
             <p class="set-title" lang={content}>{ set.title() }</p>
@@ -97,7 +97,7 @@ fn options(props: &OptionsProps) -> Html {
             }
         })
     };
-    let content = props.lang.for_content(Lang::of_text(set.title()));
+    let content = props.lang.for_content(set.lang());
     let legend_lang = set.prompt_of(question).and(content);
     let legend = set.prompt_of(question).unwrap_or(match question.kind {
         QuestionKind::Scenario => t.which_principle,
@@ -160,7 +160,7 @@ fn feedback(props: &FeedbackProps) -> Html {
     let heading = use_focus_on_mount();
     let Some(question) = set.question(&props.question_id) else { return html! {} };
     let next = props.on_next.reform(|_: MouseEvent| ());
-    let content = props.lang.for_content(Lang::of_text(set.title()));
+    let content = props.lang.for_content(set.lang());
     html! {
         <section class="feedback" data-verdict={verdict(props.correct)} aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" tabindex="-1" ref={heading}>

@@ -102,7 +102,7 @@ pub fn result_view(props: &Props) -> Html {
     });
     html! {
         <section class="result" aria-labelledby="result-heading">
-            <h1 id="result-heading" tabindex="-1" ref={heading}>{ t.result_heading }{ " — " }<span lang={props.lang.for_content(Lang::of_text(set.title()))}>{ set.title() }</span></h1>
+            <h1 id="result-heading" tabindex="-1" ref={heading}>{ t.result_heading }{ " — " }<span lang={props.lang.for_content(set.lang())}>{ set.title() }</span></h1>
             <p class="verdict" data-verdict={verdict(o.passed)}>
                 <span class="score">{ format!("{} {} / {} ({}%)", t.score, o.score, o.max, o.percent) }</span>
                 <strong>{ if o.passed { t.passed } else { t.failed } }</strong>
@@ -148,10 +148,9 @@ pub fn result_view(props: &Props) -> Html {
 /// The text carries the figures; the SVG only draws them, so it is hidden from screen readers.
 fn principle_bar(lang: Lang, set: &QuestionSet, p: &PrincipleScore) -> Html {
     let (label, label_lang) = match &p.principle_id {
-        Some(id) => (
-            set.principle(id).map_or(id.as_str(), |x| x.label.as_str()).to_string(),
-            lang.for_content(Lang::of_text(set.title())),
-        ),
+        Some(id) => {
+            (set.principle(id).map_or(id.as_str(), |x| x.label.as_str()).to_string(), lang.for_content(set.lang()))
+        }
         None => (lang.texts().general.to_string(), None),
     };
     let width = (p.correct * 200).checked_div(p.total).unwrap_or(0);

@@ -23,7 +23,7 @@ pub fn study_view(props: &Props) -> Html {
     let source = set.source();
     let date = source.date.as_deref().map(|d| format!("({d})")).unwrap_or_default();
     let cite = format!("— {} {}{date}", source.office, source.title);
-    let content = props.lang.for_content(Lang::of_text(set.title()));
+    let content = props.lang.for_content(set.lang());
     let principles = set.principles().iter().map(|p| {
         // The passages its questions quote, each once, in the set's order.
         let mut passages: Vec<&str> = Vec::new();
