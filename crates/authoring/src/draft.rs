@@ -142,8 +142,6 @@ pub enum SourceError {
     Missing,
     /// There, but not readable: the reason as the system gave it.
     Unreadable(String),
-    /// There, but not UTF-8.
-    NotUtf8,
 }
 
 /// Reads a draft and reviews it as `quizcheck check` does: the scenarios for giveaways always,
@@ -161,24 +159,22 @@ pub fn check(
     let mut found = Vec::new();
     let mut texts = Vec::new();
     for name in &set.source().files {
-        // A browser reads bytes that are not UTF-8 as U+FFFD, which no source text holds.
-        let read = source(name)
-            .map(|r| r.and_then(|t| if t.contains('\u{fffd}') { Err(SourceError::NotUtf8) } else { Ok(t) }));
-        match read {
-            Some(Ok(t)) => texts.push((name.clone(), t)),
-            Some(Err(error)) => {
-                let (line, column) = index.position(text.find(name).unwrap_or(0));
-                let problem = match error {
-                    SourceError::Missing => Problem::SourceMissing { file: name.clone() },
-                    SourceError::NotUtf8 => Problem::SourceNotUtf8 { file: name.clone() },
-                    SourceError::Unreadable(reason) => {
-                        Problem::Unreadable { reason: format!("[source] file {name}: {reason}") }
-                    }
-                };
-                found.push(Diagnostic { file: file.to_string(), line, column, problem: problem.into() });
+        let problem = match source(name) {
+            None => continue,
+            // What is not UTF-8 is read as U+FFFD (a browser's fetch, quizcheck's read), which
+            // no source text holds.
+            Some(Ok(t)) if t.contains('\u{fffd}') => Problem::SourceNotUtf8 { file: name.clone() },
+            Some(Ok(t)) => {
+                texts.push((name.clone(), t));
+                continue;
             }
-            None => {}
-        }
+            Some(Err(SourceError::Missing)) => Problem::SourceMissing { file: name.clone() },
+            Some(Err(SourceError::Unreadable(reason))) => {
+                Problem::Unreadable { reason: format!("[source] file {name}: {reason}") }
+            }
+        };
+        let (line, column) = index.position(text.find(name).unwrap_or(0));
+        found.push(Diagnostic { file: file.to_string(), line, column, problem: problem.into() });
     }
     let all_at_hand = texts.len() == set.source().files.len();
     found.extend(

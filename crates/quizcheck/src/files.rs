@@ -90,33 +90,30 @@ fn load_set(path: &Path) -> Parsed<DraftProblem> {
     let name = display(path);
     let Some(format) = format_of(path) else { return read_set_file(path) };
     let text = match std::fs::read(path) {
-        // TOML is UTF-8 by definition; only Excel's and Moodle's files need guessing.
-        Ok(bytes) if format == Format::Toml => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => return not_utf8(&name, e.utf8_error()),
-        },
-        Ok(bytes) => decode_text(&bytes),
+        Ok(bytes) => as_read(format, &bytes),
         Err(e) => return unreadable(&name, e.to_string()).map(DraftProblem::from),
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     draft::check(format, &name, &text, |file| {
-        Some(std::fs::read_to_string(dir.join(file)).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => SourceError::Missing,
-            std::io::ErrorKind::InvalidData => SourceError::NotUtf8,
-            _ => SourceError::Unreadable(e.to_string()),
-        }))
+        // Read as the page reads a fetched text: what is not UTF-8 becomes U+FFFD, which the check
+        // reports as a source not saved in UTF-8.
+        Some(std::fs::read(dir.join(file)).map(|b| String::from_utf8_lossy(&b).into_owned()).map_err(
+            |e| match e.kind() {
+                std::io::ErrorKind::NotFound => SourceError::Missing,
+                _ => SourceError::Unreadable(e.to_string()),
+            },
+        ))
     })
 }
 
-/// A TOML set saved in Shift_JIS, or cut off inside a character (its bytes end in the middle of
-/// one): the one problem the app, the trainer page and quizcheck all give.
-fn not_utf8(name: &str, error: std::str::Utf8Error) -> Parsed<DraftProblem> {
-    let problem = if error.error_len().is_none() { Problem::CutOff } else { Problem::NotUtf8 }.into();
-    Parsed {
-        file: name.to_string(),
-        set: None,
-        diagnostics: vec![Diagnostic { file: name.into(), line: 1, column: 1, problem }],
-        id_at: (1, 1),
+/// A set file's bytes as text. TOML is UTF-8 by definition, and is read as a browser reads it:
+/// what is not UTF-8 becomes U+FFFD, so `parse_set` gives the app's own problem (Shift_JIS, or a
+/// file cut off inside a character) at the app's place. Only Excel's and Moodle's files need
+/// their encoding guessed.
+fn as_read(format: Format, bytes: &[u8]) -> String {
+    match format {
+        Format::Toml => String::from_utf8_lossy(bytes).into_owned(),
+        Format::Csv | Format::Gift => decode_text(bytes),
     }
 }
 
@@ -147,12 +144,7 @@ pub fn read_set_file(path: &Path) -> Parsed<DraftProblem> {
         .map(DraftProblem::from);
     };
     match std::fs::read(path) {
-        // A set file is read by browsers as UTF-8: the same rule here as in the app.
-        Ok(bytes) if format == Format::Toml => match std::str::from_utf8(&bytes) {
-            Ok(text) => draft::parse(format, &name, text),
-            Err(e) => not_utf8(&name, e),
-        },
-        Ok(bytes) => draft::parse(format, &name, &decode_text(&bytes)),
+        Ok(bytes) => draft::parse(format, &name, &as_read(format, &bytes)),
         Err(e) => unreadable(&name, e.to_string()).map(DraftProblem::from),
     }
 }

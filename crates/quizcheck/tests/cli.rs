@@ -174,7 +174,7 @@ fn a_toml_saved_as_shift_jis_is_refused_alike_by_check_and_convert() {
         expect![[r#"
             exit 1
             --- stdout
-            set.toml:1:1: このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。
+            set.toml:3:10: このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。
             --- stderr
             1 ファイル、正しいセット 0 個、問題 1 件
         "#]],
@@ -185,7 +185,7 @@ fn a_toml_saved_as_shift_jis_is_refused_alike_by_check_and_convert() {
         expect![[r#"
             exit 1
             --- stdout
-            set.toml:1:1: このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。
+            set.toml:3:10: このファイルは UTF-8 ではなく Shift_JIS(ANSI)で保存されています。クイズのページは UTF-8 のファイルしか読めません。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください(研修担当者ページで開き、TOML をダウンロードしても UTF-8 になります)。
             --- stderr
             set.toml: 問題が 1 件あるため、何も書き出していません。読めたところまで書き出すには --draft を付けてください。
         "#]],
@@ -250,12 +250,12 @@ fn a_set_file_cut_off_inside_a_character_says_so() {
         &dir,
         &["check", "set.toml"],
         expect![[r#"
-        exit 1
-        --- stdout
-        set.toml:1:1: このファイルは文字の途中で終わっています。コピーやアップロードが途中で止まったようです。元のファイルからもう一度コピーしてください。
-        --- stderr
-        1 ファイル、正しいセット 0 個、問題 1 件
-    "#]],
+            exit 1
+            --- stdout
+            set.toml:3:10: このファイルは文字の途中で終わっています。コピーやアップロードが途中で止まったようです。元のファイルからもう一度コピーしてください。
+            --- stderr
+            1 ファイル、正しいセット 0 個、問題 1 件
+        "#]],
     );
 }
 
